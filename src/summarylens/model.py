@@ -1,0 +1,152 @@
+"""Plain data that flows between the stages: text → documents → paragraphs → figures.
+
+Every stage returns these frozen dataclasses; DataFrames are built only at the edge
+(:mod:`summarylens.tables`). Offsets are always into the *document* text, so that
+``doc.text[p.start:p.end] == p.text`` and ``doc.text[f.start:f.end] == f.raw``.
+
+Example::
+
+    >>> p = Paragraph(para_id=0, kind="heading", level=1, heading_path="",
+    ...               start=0, end=8, text="一、加强组织建设")
+    >>> p.kind
+    'heading'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+#: Topic labels of SPEC section 3, in display order, with their Chinese names.
+TOPICS: dict[str, str] = {
+    "ideology": "思想政治与宣传教育",
+    "skills": "职工素质与劳动竞赛",
+    "democracy": "民主管理",
+    "rights": "维权与劳动关系",
+    "organization": "工会组织与自身建设",
+    "welfare": "帮扶与送温暖",
+    "culture": "文体活动",
+    "women": "女职工工作",
+    "honors": "劳模与评先表彰",
+    "finance": "经费与会费",
+    "other": "其他",
+}
+
+#: Role labels of SPEC section 3 with their Chinese names.
+ROLES: dict[str, str] = {
+    "preamble": "总述",
+    "work": "工作与成效",
+    "problem": "问题与不足",
+    "plan": "下步打算",
+    "closing": "结语",
+}
+
+#: Paragraph kinds.
+KINDS: tuple[str, ...] = ("title", "heading", "body", "noise")
+
+#: Figure kinds and qualifiers of SPEC section 2.
+FIGURE_KINDS: tuple[str, ...] = (
+    "money", "people", "person_times", "households", "organizations", "percent", "count",
+)
+QUALIFIERS: tuple[str, ...] = ("exact", "approx", "over", "under")
+
+#: Reporting periods.
+PERIODS: tuple[str, ...] = ("上半年", "下半年", "全年", "季度", "月度")
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """One heading, body paragraph, title or noise line of a document.
+
+    ``start``/``end`` are offsets into the document text. ``topic``, ``topic_score``
+    and ``role`` are filled by :mod:`summarylens.classify` (``None`` until then).
+    """
+
+    para_id: int
+    kind: str
+    level: int | None
+    heading_path: str
+    start: int
+    end: int
+    text: str
+    role: str | None = None
+    topic: str | None = None
+    topic_score: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """One number a researcher would copy out: ``近400万元`` → 4000000 元, under.
+
+    ``start``/``end`` are offsets into the text the extractor was given; the pipeline
+    shifts them into document offsets and fills ``para_id``, ``fig_id`` and ``topic``.
+    """
+
+    raw: str
+    start: int
+    end: int
+    value: float | None
+    unit: str
+    kind: str
+    qualifier: str = "exact"
+    masked: bool = False
+    subject: str | None = None
+    sentence: str = ""
+    para_id: int | None = None
+    fig_id: int | None = None
+    topic: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """A 共计……其中 group: a total figure and the figures that should add up to it.
+
+    Figure references are ``fig_id`` values within one document (or list indices in
+    the output of :func:`summarylens.figures.find_figures`).
+    """
+
+    total_fig_id: int
+    part_fig_ids: tuple[int, ...]
+    parts_sum: float | None
+    consistent: bool | None
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One summary, cut out of a source file (a compilation holds several)."""
+
+    doc_id: str
+    source: str
+    text: str
+    #: where ``text`` starts in the decoded source file (file offset = start + doc offset)
+    start: int = 0
+    title: str | None = None
+    org: str | None = None
+    period: str | None = None
+    year: int | None = None
+    fragment: bool = False
+    duplicate_of: str | None = None
+    similarity: float | None = None
+    paragraphs: tuple[Paragraph, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    relations: tuple[Relation, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ReadError:
+    """A file that could not be read, and why: ``ReadError('a.txt', '不是文本：含 NUL 字节')``."""
+
+    source: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentSpan:
+    """Where a document sits inside its source file's text (output of the splitter)."""
+
+    start: int
+    end: int
+    fragment: bool = False
+    #: spans (file offsets) of lines that belong to the page, not the summary
+    noise: tuple[tuple[int, int], ...] = field(default=())
+    #: span (file offset) of a site/compilation title line that opens this document
+    site_titles: tuple[tuple[int, int], ...] = field(default=())

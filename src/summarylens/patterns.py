@@ -1,0 +1,115 @@
+"""The patterns that find structure: compilation markers, site noise, headings, masks.
+
+Every pattern is compiled once, named, and has a one-line comment of what it catches;
+``tests/test_patterns.py`` holds what each must *not* catch. The figure patterns live
+in :mod:`summarylens.figures`, next to the code that reads them.
+
+Example::
+
+    >>> bool(ARTICLE_MARKER.match("【篇二】社区工会上半年工作总结"))
+    True
+    >>> bool(ARTICLE_MARKER.match("二是加强职工之家建设"))
+    False
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Chinese numerals as used in list markers and ordinals.
+CN_DIGITS = "一二三四五六七八九十百零〇两"
+_NUM = rf"(?:[0-9０-９]{{1,3}}|[{CN_DIGITS}]{{1,4}})"
+
+# ---------------------------------------------------------------------------
+# Compilations
+# ---------------------------------------------------------------------------
+
+#: an article marker opening a line: 第1篇：… / 篇二：… / 【篇三】… / 范文2：… / 【范文一】 / 文章一：
+ARTICLE_MARKER = re.compile(
+    rf"^[ \t\u3000]*(?:"
+    rf"第{_NUM}篇[：:、.．\s]?"
+    rf"|【\s*(?:第?{_NUM}篇|篇{_NUM}|范文{_NUM}|文章{_NUM})\s*】"
+    rf"|(?:篇|范文|文章|样本|模板){_NUM}[：:、.．]"
+    rf"|(?:范文|篇){_NUM}(?=[ \t\u3000]*$)"
+    rf")"
+)
+
+#: a title line numbered as one of a set: "……工作总结一", "……工作总结（二）", "……总结3"
+NUMBERED_TITLE = re.compile(
+    r"^[ \t\u3000]*[^。！？；;，,]{2,40}?(?:总结|汇报|报告|范文)"
+    r"[ \t\u3000]*(?:[一二三四五六七八九十]{1,2}|[0-9]{1,2}|[（(][一二三四五六七八九十0-9]{1,2}[)）])"
+    r"[ \t\u3000]*$"
+)
+
+#: a site separator after which a cut-off piece of another report may follow: "精品合同推荐----"
+SEPARATOR = re.compile(
+    r"(?:精品|热门|相关|更多|猜你喜欢|推荐)[^\n]{0,8}推荐[-—－_=]{2,}"
+    r"|(?:精品|热门|相关|更多)[^\n]{0,6}(?:推荐|阅读|文章)[：:]?[-—－_=]{2,}"
+)
+
+# ---------------------------------------------------------------------------
+# Site noise
+# ---------------------------------------------------------------------------
+
+#: a whole line that belongs to the web page, not to the report (blurbs, nav, credits)
+NOISE_LINE = re.compile(
+    r"小编|一起来看看吧|供大家参考|希望对(?:大家|您|你)有所帮助|欢迎(?:阅读|借鉴|参考)"
+    r"|仅供参考|以下就是整理的|下面是(?:整理|为大家|收集|搜集)"
+    r"|[（(【]\s*精选\s*[0-9０-９一二三四五六七八九十]+\s*篇\s*[)）】]"
+    r"|由\s*(?:整理|收集|编辑|提供)\s*[。.]?\s*$|本文由.{0,20}(?:整理|提供|发布)"
+    r"|(?:更多|相关|热门)(?:相关)?(?:推荐|阅读|文章|内容|范文)[：:]?\s*$|推荐阅读|猜你喜欢"
+    r"|返回目录|上一篇|下一篇|点击(?:下载|查看|进入)|免费下载|下载(?:文档|全文|本文)"
+    r"|版权(?:归|声明|所有)|文章来源|本文来源|转载请|https?://|www\.",
+)
+
+#: the longest line still read as a navigation/credit line rather than prose containing such words
+NOISE_LINE_MAX_CHARS = 160
+
+# ---------------------------------------------------------------------------
+# Headings
+# ---------------------------------------------------------------------------
+
+#: heading markers by family, each with the SPEC level: 一、=1 （一）=2 1、=3 (1)=4 ①=5
+HEADING_MARKERS: tuple[tuple[int, re.Pattern[str]], ...] = (
+    # 一、 二． 十二、
+    (1, re.compile(r"[一二三四五六七八九十]{1,3}[、．.](?![0-9０-９])")),
+    # （一） (二) （十一）
+    (2, re.compile(r"[（(][一二三四五六七八九十]{1,3}[)）]")),
+    # 1、 2. 3． 12、 — not 1.5 (a decimal) nor 1、2 (an enumeration of numbers)
+    (3, re.compile(r"[0-9０-９]{1,2}(?:[、．]|\.(?![0-9０-９]))(?![0-9０-９%％])")),
+    # (1) （2）
+    (4, re.compile(r"[（(][0-9０-９]{1,2}[)）]")),
+    # ① ② … ⑳, and ⑴ ⒈ styles
+    (5, re.compile(r"[\u2460-\u2473\u2474-\u2487\u2488-\u249b]")),
+)
+
+#: where a run-in heading clause ends: a full stop, or a space gap before more text
+RUN_IN_END = re.compile(r"[。！？!?]|[：:](?=.)|[ \t\u3000]+(?=\S)")
+
+#: an item counter inside a paragraph: "，二是……" "。三是……" (一是 starts the series)
+SHI_ITEM = re.compile(rf"(?:(?<=^)|(?<=[。；;，,：:！？\s]))(?:[{CN_DIGITS[:10]}]{{1,2}})是(?=[^\s，。,])")
+
+#: sentence end followed by a numbered item starting mid-line: "……手段。 2、发挥……"
+MIDLINE_ITEM = re.compile(
+    r"(?<=[。；;！？!?])[ \t\u3000]*(?="
+    r"(?:[0-9０-９]{1,2}[、．](?![0-9０-９])|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十0-9]{1,2}[)）]|[\u2460-\u2473])"
+    r")"
+)
+
+#: a short "……工作：" heading run on after a sentence at a line's end: "……反响。 下半年主要工作："
+MIDLINE_HEADING = re.compile(r"(?<=[。！？!?])[ \t\u3000]+(?=[^。，,；;：:\n]{2,14}[：:][ \t\u3000]*$)")
+
+#: words that make a short unnumbered line a report title
+TITLE_WORDS = re.compile(r"总结|汇报|报告|工作要点|述职|回顾|范文")
+
+#: sentence-final punctuation: a line ending in it is prose, not a title
+PROSE_END = re.compile(r"[。！？!?；;，,]\s*$")
+
+# ---------------------------------------------------------------------------
+# Masked values
+# ---------------------------------------------------------------------------
+
+#: a value masked by the site: 202_年, XX年, ×××, 15xxxx, ***理论, 10xxxx
+MASKED = re.compile(
+    r"[0-9０-９]+[_＿]+[0-9０-９]*|[0-9０-９]*[xX×＊*]{2,}[0-9０-９]*|[xX×*]{2,}|[0-9０-９]+[xX]+(?![a-zA-Z])"
+)

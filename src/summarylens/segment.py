@@ -1,0 +1,280 @@
+"""Segmenting one document into title, headings, body paragraphs and noise.
+
+The segmenter reads line by line and never rewrites text: each row is a slice of the
+document with surrounding white space trimmed, so ``text[p.start:p.end] == p.text``.
+
+* the head of a document (before its first heading or body line) holds page noise,
+  article markers and title lines: the last title line is the ``title``, the rest ``noise``;
+* a heading marker (一、 （一） 1、 1. (1) ①) opens a heading of SPEC level 1–5; a run-in
+  heading ("1、加强教师队伍建设，……。学校工会引导……") is split into heading and body;
+* an enumeration starting mid-line ("……手段。 2、发挥民主监督作用……") opens a new row;
+* "一是……；二是……" items inside a paragraph become separate body rows;
+* a site separator inside a line ("……建功十一 精品合同推荐----") is cut out as ``noise``.
+
+Example::
+
+    >>> rows = segment_text("工会工作总结\\n一、加强组织建设。今年新建工会3家。")
+    >>> [(p.kind, p.level, p.text) for p in rows]
+    [('title', None, '工会工作总结'), ('heading', 1, '一、加强组织建设。'), ('body', None, '今年新建工会3家。')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .model import Paragraph
+from .patterns import (
+    ARTICLE_MARKER,
+    HEADING_MARKERS,
+    MIDLINE_HEADING,
+    MIDLINE_ITEM,
+    PROSE_END,
+    RUN_IN_END,
+    SEPARATOR,
+    SHI_ITEM,
+)
+from .split import is_article_marker, is_noise_line, is_separator, is_title_like, iter_lines
+
+#: A numbered line whose first clause is longer than this is an item, not a run-in heading.
+RUN_IN_HEADING_MAX_CHARS = 40
+#: A one-clause numbered line (level 3 and deeper) longer than this is a body item.
+SHORT_ITEM_MAX_CHARS = 30
+#: An unnumbered line this short, ending in a colon or naming a section, is a heading.
+PLAIN_HEADING_MAX_CHARS = 16
+#: words of an unnumbered section heading: "下半年工作打算", "存在的问题"
+PLAIN_HEADING_WORDS = re.compile(r"工作|问题|打算|计划|不足|体会|措施|成效|方面|情况|思路|设想|建议")
+#: a signature or date line closing a report: "某某公司工会", "2023年7月5日"
+SIGNOFF_LINE = re.compile(r"^(?:[0-9０-９一二三四五六七八九十〇零○_Xx]{2,4}年)?[0-9０-９一二三四五六七八九十]{1,2}月[0-9０-９一二三四五六七八九十]{0,3}日?$|工会$|工委$|委员会$")
+
+_WS = " \t\u3000\ufeff\xa0"
+
+
+@dataclass(frozen=True, slots=True)
+class _Row:
+    """A decided row: kind, heading level, span; ``item_level`` for a numbered body item."""
+
+    kind: str
+    level: int | None
+    start: int
+    end: int
+    item_level: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Piece:
+    """A trimmed span of the document and the kind decided for it (None: undecided)."""
+
+    start: int
+    end: int
+    kind: str | None = None
+
+
+def segment_text(text: str) -> list[Paragraph]:
+    """Segment one document's text into paragraphs (see the module docstring)."""
+    pieces = _head_and_body_pieces(text)
+    return _assemble(text, pieces)
+
+
+# ---------------------------------------------------------------------------
+# From lines to pieces
+# ---------------------------------------------------------------------------
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _WS:
+        start += 1
+    while end > start and text[end - 1] in _WS:
+        end -= 1
+    return start, end
+
+
+def _head_and_body_pieces(text: str) -> list[_Piece]:
+    pieces: list[_Piece] = []
+    in_head = True
+    for line in iter_lines(text):
+        start, end = _trim(text, line.start, line.end)
+        if start == end:
+            continue
+        content = text[start:end]
+        if in_head:
+            head = _head_pieces(text, start, end, content)
+            if head is not None:
+                pieces.extend(head)
+                if any(p.kind is None for p in head):
+                    in_head = False
+                continue
+            in_head = False
+        pieces.extend(_body_line_pieces(text, start, end, content))
+    _mark_title(pieces)
+    return pieces
+
+
+def _head_pieces(text: str, start: int, end: int, content: str) -> list[_Piece] | None:
+    """Pieces of a head line, or None when the line already is body or a heading."""
+    if is_noise_line(content) or is_separator(content):
+        return [_Piece(start, end, "noise")]
+    if is_article_marker(content) or is_title_like(content):
+        gap = re.search(r"[ \t\u3000]+", content)
+        marker_only = ARTICLE_MARKER.match(content)
+        if marker_only and marker_only.end() >= len(content.rstrip()):
+            return [_Piece(start, end, "noise")]
+        if gap and is_article_marker(content) and len(content) > 48:
+            title_end = start + gap.start()
+            body_start, _ = _trim(text, title_end, end)
+            return [_Piece(start, title_end, "title?"), _Piece(body_start, end)]
+        return [_Piece(start, end, "title?")]
+    return None
+
+
+def _mark_title(pieces: list[_Piece]) -> None:
+    """The last title candidate of the head is the title; earlier ones are page noise."""
+    candidates = [i for i, p in enumerate(pieces) if p.kind == "title?"]
+    for i in candidates:
+        kind = "title" if i == candidates[-1] else "noise"
+        pieces[i] = _Piece(pieces[i].start, pieces[i].end, kind)
+
+
+def _body_line_pieces(text: str, start: int, end: int, content: str) -> list[_Piece]:
+    if is_noise_line(content) or is_separator(content):
+        return [_Piece(start, end, "noise")]
+    pieces: list[_Piece] = []
+    for seg_start, seg_end, is_noise in _cut_separators(text, start, end):
+        if is_noise:
+            pieces.append(_Piece(seg_start, seg_end, "noise"))
+            continue
+        for item_start, item_end in _cut_midline_items(text, seg_start, seg_end):
+            pieces.append(_Piece(item_start, item_end))
+    return pieces
+
+
+def _cut_separators(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
+    """Cut inline site separators out of a line: (start, end, is_noise) spans, trimmed."""
+    spans: list[tuple[int, int, bool]] = []
+    cursor = start
+    for match in SEPARATOR.finditer(text, start, end):
+        spans.append((*_trim(text, cursor, match.start()), False))
+        spans.append((match.start(), match.end(), True))
+        cursor = match.end()
+    spans.append((*_trim(text, cursor, end), False))
+    return [span for span in spans if span[0] < span[1]]
+
+
+def _cut_midline_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut "……。 2、……" where a numbered item starts after a sentence end."""
+    matches = [*MIDLINE_ITEM.finditer(text, start, end), *MIDLINE_HEADING.finditer(text, start, end)]
+    cuts = sorted(m.end() for m in matches if m.end() > start)
+    bounds = [start, *cuts, end]
+    spans = [_trim(text, a, b) for a, b in zip(bounds, bounds[1:], strict=False)]
+    return [span for span in spans if span[0] < span[1]]
+
+
+# ---------------------------------------------------------------------------
+# From pieces to paragraphs
+# ---------------------------------------------------------------------------
+
+def heading_level(content: str) -> tuple[int, int] | None:
+    """``(level, marker_end)`` when ``content`` opens with a heading marker: "（二）…" → (2, 3)."""
+    for level, pattern in HEADING_MARKERS:
+        match = pattern.match(content)
+        if match:
+            return level, match.end()
+    return None
+
+
+def _assemble(text: str, pieces: list[_Piece]) -> list[Paragraph]:
+    rows: list[_Row] = []
+    for piece in pieces:
+        if piece.kind is not None:
+            rows.append(_Row(piece.kind, None, piece.start, piece.end))
+        else:
+            rows.extend(_classify_piece(text, piece.start, piece.end))
+    return _with_heading_paths(text, rows)
+
+
+def _classify_piece(text: str, start: int, end: int) -> list[_Row]:
+    """Decide heading/body for one trimmed piece; split run-in headings and 一是 items."""
+    content = text[start:end]
+    marker = heading_level(content)
+    if marker is None:
+        if _is_plain_heading(content):
+            return [_Row("heading", 1, start, end)]
+        return _body_rows(text, start, end)
+    level, marker_end = marker
+    clause_end = _run_in_clause_end(content, marker_end)
+    if clause_end is None or clause_end >= len(content):
+        if level <= 2 or len(content) <= SHORT_ITEM_MAX_CHARS or not PROSE_END.search(content):
+            return [_Row("heading", level, start, end)]
+        return [_Row("body", None, start, end, item_level=level)]
+    if clause_end > RUN_IN_HEADING_MAX_CHARS:
+        return _body_rows(text, start, end, item_level=level)
+    body_start, body_end = _trim(text, start + clause_end, end)
+    heading_end = _trim(text, start, start + clause_end)[1]
+    return [_Row("heading", level, start, heading_end), *_body_rows(text, body_start, body_end)]
+
+
+def _body_rows(text: str, start: int, end: int, item_level: int | None = None) -> list[_Row]:
+    return [_Row("body", None, a, b, item_level) for a, b in _cut_shi_items(text, start, end)]
+
+
+def _run_in_clause_end(content: str, marker_end: int) -> int | None:
+    """Offset just after a run-in heading clause, or None when the line is one clause."""
+    position = marker_end
+    while position < len(content) and content[position] in _WS:
+        position += 1
+    match = RUN_IN_END.search(content, position)
+    if match is None:
+        return None
+    matched = match.group()
+    end = match.end() if matched.strip(_WS) else match.start()
+    rest = content[match.end():].strip(_WS)
+    if not rest:
+        return None
+    return end
+
+
+def _is_plain_heading(content: str) -> bool:
+    """An unnumbered section line: "下半年工作打算", "存在的问题：" (short, no full stop)."""
+    if len(content) > PLAIN_HEADING_MAX_CHARS or PROSE_END.search(content):
+        return False
+    if SIGNOFF_LINE.search(content) or "特此" in content:
+        return False
+    return content.endswith(("：", ":")) or bool(PLAIN_HEADING_WORDS.search(content))
+
+
+def _cut_shi_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut "……，一是……；二是……" into the lead text and one span per item."""
+    matches = list(SHI_ITEM.finditer(text, start, end))
+    firsts = [m for m in matches if text[m.start()] == "一"]
+    if not firsts or not any(text[m.start()] == "二" for m in matches if m.start() > firsts[0].start()):
+        return [(start, end)]
+    cuts = [m.start() for m in matches if m.start() >= firsts[0].start() and m.start() > start]
+    bounds = [start, *cuts, end]
+    spans = [_trim(text, a, b) for a, b in zip(bounds, bounds[1:], strict=False)]
+    return [span for span in spans if span[0] < span[1] and _has_words(text[span[0]:span[1]])]
+
+
+def _has_words(content: str) -> bool:
+    return any(ch.isalnum() for ch in content)
+
+
+def _clean_heading(content: str) -> str:
+    return content.rstrip("。．.，,；;：: \u3000")
+
+
+def _with_heading_paths(text: str, rows: list[_Row]) -> list[Paragraph]:
+    """Number the rows and give each heading and body row its chain of enclosing headings."""
+    paragraphs: list[Paragraph] = []
+    stack: list[tuple[int, str]] = []
+    for row in rows:
+        content = text[row.start:row.end]
+        closing_level = row.level if row.kind == "heading" else row.item_level
+        if closing_level is not None:
+            stack = [entry for entry in stack if entry[0] < closing_level]
+        path = " > ".join(title for _, title in stack) if row.kind in ("heading", "body") else ""
+        if row.kind == "heading" and row.level is not None:
+            stack.append((row.level, _clean_heading(content)))
+        paragraphs.append(Paragraph(
+            para_id=len(paragraphs), kind=row.kind, level=row.level, heading_path=path,
+            start=row.start, end=row.end, text=content,
+        ))
+    return paragraphs

@@ -1,0 +1,138 @@
+"""Splitting a source file into documents: compilations, nested compilations, fragments.
+
+Template sites bundle several summaries in one page ("精选4篇", "第1篇：", "篇2：",
+"【篇三】", "范文二：", "……总结一/二") and sometimes glue on the cut-off tail of another
+report after a line such as "精品合同推荐----". The splitter walks the lines once:
+
+* an article marker or numbered title line starts a new document, unless the current
+  one has no body yet (so "第1篇：…" followed by "篇1：…" is one leaf: nesting is
+  resolved to the leaves);
+* page noise after body text ("精品合同推荐----", "本文由……整理", "返回目录") followed by
+  prose (not by a marker or title) starts a *fragment*: the cut-off tail of another report;
+* a report title line ("某某工会2023年工作总结") after body text starts a new document.
+
+Every character of the file belongs to exactly one document: the page title and
+blurb sit in the first document, separators at the end of the one they close.
+
+Example::
+
+    >>> text = "工会总结（精选2篇）\\n篇一：甲厂工会工作总结\\n今年，甲厂工会……。\\n篇二：乙校工会工作总结\\n乙校工会……。"
+    >>> [text[s.start:s.end].splitlines()[-1] for s in split_documents(text)]
+    ['今年，甲厂工会……。', '乙校工会……。']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from .model import DocumentSpan
+from .patterns import (
+    ARTICLE_MARKER,
+    HEADING_MARKERS,
+    NOISE_LINE,
+    NOISE_LINE_MAX_CHARS,
+    NUMBERED_TITLE,
+    PROSE_END,
+    SEPARATOR,
+    TITLE_WORDS,
+)
+
+#: A report title is short; a longer line is prose even without a full stop.
+TITLE_MAX_CHARS = 48
+#: A marker line longer than this carries body text after its title ("篇3：……范文 上半年，……").
+MARKER_WITH_BODY_CHARS = 60
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One line of text with its offsets; ``text`` excludes the newline."""
+
+    start: int
+    end: int
+    text: str
+
+    @property
+    def stripped(self) -> str:
+        return self.text.strip(" \t\u3000\ufeff")
+
+
+def iter_lines(text: str) -> Iterator[Line]:
+    """Yield the lines of ``text`` with offsets: ``'甲\\n乙'`` → Line(0,1,'甲'), Line(2,3,'乙')."""
+    start = 0
+    for piece in text.split("\n"):
+        end = start + len(piece)
+        yield Line(start, end, piece)
+        start = end + 1
+
+
+def is_article_marker(line: str) -> bool:
+    """True for "第2篇：…", "篇一：…", "【篇二】…", "范文3：" and "……工作总结二"."""
+    return bool(ARTICLE_MARKER.match(line) or NUMBERED_TITLE.match(line))
+
+
+def is_separator(line: str) -> bool:
+    """True for a line that is only a site separator such as "精品合同推荐----"."""
+    match = SEPARATOR.search(line)
+    return bool(match) and len(line) - (match.end() - match.start()) <= 4
+
+
+def is_noise_line(line: str) -> bool:
+    """True for a page line that is not part of any report: blurbs, credits, navigation."""
+    return len(line) <= NOISE_LINE_MAX_CHARS and bool(NOISE_LINE.search(line))
+
+
+def is_title_like(line: str) -> bool:
+    """True for a short report title: "建设局工会上半年工作总结" (no full stop, a title word)."""
+    return (
+        0 < len(line) <= TITLE_MAX_CHARS
+        and not PROSE_END.search(line)
+        and not line.endswith(("：", ":"))
+        and bool(TITLE_WORDS.search(line))
+        and not _starts_with_heading_marker(line)
+    )
+
+
+def is_report_title(line: str) -> bool:
+    """A title that, after body text, opens another report: "某某工会2023年工作总结"."""
+    return is_title_like(line) and ("工作总结" in line or "工作汇报" in line or (
+        "总结" in line and "工会" in line))
+
+
+def _starts_with_heading_marker(line: str) -> bool:
+    return any(pattern.match(line) for _level, pattern in HEADING_MARKERS)
+
+
+def split_documents(text: str) -> list[DocumentSpan]:
+    """Cut a source file's text into document spans (see the module docstring)."""
+    if not text.strip():
+        return [DocumentSpan(0, len(text))]
+    starts: list[tuple[int, bool]] = [(0, False)]  # (file offset, fragment)
+    has_body = False
+    after_separator = False
+    for line in iter_lines(text):
+        content = line.stripped
+        if not content:
+            continue
+        if is_article_marker(content):
+            if has_body:
+                starts.append((line.start, False))
+            has_body = len(content) > MARKER_WITH_BODY_CHARS
+            after_separator = False
+        elif is_separator(content) or is_noise_line(content):
+            after_separator = has_body
+        elif is_title_like(content):
+            if has_body and (after_separator or is_report_title(content)):
+                starts.append((line.start, False))
+                has_body = False
+            after_separator = False
+        else:
+            if after_separator:
+                starts.append((line.start, True))
+                after_separator = False
+            has_body = True
+    bounds = [offset for offset, _ in starts[1:]] + [len(text)]
+    return [
+        DocumentSpan(start, end, fragment)
+        for (start, fragment), end in zip(starts, bounds, strict=True)
+    ]
