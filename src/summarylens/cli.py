@@ -74,6 +74,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     train.add_argument("labels", metavar="LABELS", help="a labels file or folder in the format of tests/data/labels")
     train.add_argument("--out", required=True, metavar="MODEL", help="where to save the model (joblib file)")
+
+    template = commands.add_parser(
+        "labels-template", help="write label files to fill in for your own corpus",
+        description="Write one TSV per source file with the heading and body rows of CORPUS_DIR and the "
+                    "shipped model's topic/role guesses, for you to correct and then 'summarylens train'.",
+    )
+    template.add_argument("corpus", metavar="CORPUS_DIR", help="folder of .txt/.docx files")
+    template.add_argument("--out", required=True, metavar="LABELS_DIR", help="folder for the label files")
     return parser
 
 
@@ -82,6 +90,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "extract":
         return run_extract(args)
+    if args.command == "labels-template":
+        return run_labels_template(args)
     return run_train(args)
 
 
@@ -142,6 +152,19 @@ def _print_summary(counts: Counter[str], files: list[Path], errors: list[ReadErr
     for error in errors:
         lines.append(f"  skipped     {error.source}: {error.reason}")
     print("\n".join(lines))
+
+
+def run_labels_template(args: argparse.Namespace) -> int:
+    from .corpus import read_corpus
+    from .labels import write_template
+
+    corpus = read_corpus(args.corpus)
+    for error in corpus.errors:
+        print(f"summarylens: skipped {error.source}: {error.reason}", file=sys.stderr)
+    written = write_template(corpus.paragraphs, args.out)
+    print(f"wrote {len(written)} label files to {args.out}: fill 'topic' and 'role', then "
+          f"'summarylens train {args.out} --out model.joblib'")
+    return EXIT_SKIPPED if corpus.errors else EXIT_OK
 
 
 def run_train(args: argparse.Namespace) -> int:

@@ -109,18 +109,29 @@ def _strict(data: bytes, encoding: str) -> str:
 
 
 def _guess_utf16_without_bom(data: bytes) -> str | None:
-    """UTF-16 text without a BOM has NULs in every other byte for ASCII, rarely elsewhere."""
-    if len(data) < 4 or len(data) % 2:
+    """UTF-16 without a BOM: the byte order whose decoding reads as text, if any.
+
+    NUL bytes are what give it away (ASCII, newlines, and CJK such as 一 U+4E00); the
+    guess is kept only when the decoded sample is mostly CJK, ASCII and punctuation,
+    so a binary file is not mistaken for it.
+    """
+    if len(data) < 4 or len(data) % 2 or b"\x00" not in data:
         return None
-    sample = data[:4096]
-    even_nuls = sample[0::2].count(0)
-    odd_nuls = sample[1::2].count(0)
-    half = len(sample) // 2
-    if odd_nuls > 0.3 * half and even_nuls == 0:
-        return "utf-16-le"
-    if even_nuls > 0.3 * half and odd_nuls == 0:
-        return "utf-16-be"
-    return None
+    sample = data[:8192]
+    best, best_share = None, 0.0
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            decoded = sample.decode(encoding, errors="strict")
+        except UnicodeDecodeError:
+            continue
+        share = sum(1 for ch in decoded if _is_text_char(ch)) / max(1, len(decoded))
+        if share > best_share:
+            best, best_share = encoding, share
+    return best if best_share >= 0.9 else None
+
+
+def _is_text_char(ch: str) -> bool:
+    return ch in "\n\r\t" or " " <= ch <= "~" or "\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef"
 
 
 _ALLOWED_CONTROLS = frozenset("\n\r\t\f\v")

@@ -63,14 +63,15 @@ class DocumentFacts:
 def document_facts(title_row: str | None, opening: str | None, fragment: bool = False) -> DocumentFacts:
     """Read title, org, period and year from the title row and the opening paragraph.
 
-    A fragment opens mid-sentence, so its first words name no organisation.
+    A fragment opens in the middle of someone else's report: its first words are not an
+    overview, so only a title (rarely present) is read.
     """
     title = clean_title(title_row) if title_row else None
-    head = opening[:OPENING_CHARS] if opening else ""
+    head = opening[:OPENING_CHARS] if opening and not fragment else ""
     sources = [s for s in (title, head) if s]
     return DocumentFacts(
         title=title,
-        org=_org(title, "" if fragment else head),
+        org=_org(title, head),
         period=_first(find_period, sources),
         year=_year(title, head),
     )

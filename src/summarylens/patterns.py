@@ -81,6 +81,8 @@ HEADING_MARKERS: tuple[tuple[int, re.Pattern[str]], ...] = (
     (4, re.compile(r"[（(][0-9０-９]{1,2}[)）]")),
     # ① ② … ⑳, and ⑴ ⒈ styles
     (5, re.compile(r"[\u2460-\u2473\u2474-\u2487\u2488-\u249b]")),
+    # 第一， 第二、 — level 0: one below the enclosing heading (see segment.RELATIVE_LEVEL)
+    (0, re.compile(r"第[一二三四五六七八九十]{1,3}[，,、：:](?![0-9０-９])")),
 )
 
 #: where a run-in heading clause ends: a full stop, or a space gap before more text

@@ -36,8 +36,12 @@ from .patterns import (
 )
 from .split import is_article_marker, is_noise_line, is_separator, is_title_like, iter_lines
 
+#: The level of "第一，" headings: one below the enclosing heading, 1 when there is none.
+RELATIVE_LEVEL = 0
 #: A numbered line whose first clause is longer than this is an item, not a run-in heading.
 RUN_IN_HEADING_MAX_CHARS = 40
+#: A one-sentence 一、/（一） line longer than this is a numbered body item.
+SECTION_HEADING_MAX_CHARS = 40
 #: A one-clause numbered line (level 3 and deeper) longer than this is a body item.
 SHORT_ITEM_MAX_CHARS = 30
 #: An unnumbered line this short, ending in a colon or naming a section, is a heading.
@@ -80,10 +84,15 @@ def segment_text(text: str) -> list[Paragraph]:
 # From lines to pieces
 # ---------------------------------------------------------------------------
 
+def _is_blank(ch: str) -> bool:
+    return ch.isspace() or ch == "\ufeff"
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start] in _WS:
+    """Narrow ``start:end`` past white space (any Unicode space, and a stray BOM)."""
+    while start < end and _is_blank(text[start]):
         start += 1
-    while end > start and text[end - 1] in _WS:
+    while end > start and _is_blank(text[end - 1]):
         end -= 1
     return start, end
 
@@ -201,11 +210,12 @@ def _classify_piece(text: str, start: int, end: int) -> list[_Row]:
         return _body_rows(text, start, end)
     level, marker_end = marker
     clause_end = _run_in_clause_end(content, marker_end)
+    short = SECTION_HEADING_MAX_CHARS if level in (1, 2) else SHORT_ITEM_MAX_CHARS
     if clause_end is None or clause_end >= len(content):
-        if level <= 2 or len(content) <= SHORT_ITEM_MAX_CHARS or not PROSE_END.search(content):
+        if len(content) <= short or not PROSE_END.search(content):
             return [_Row("heading", level, start, end)]
         return [_Row("body", None, start, end, item_level=level)]
-    if clause_end > RUN_IN_HEADING_MAX_CHARS:
+    if clause_end > (SHORT_ITEM_MAX_CHARS if level == RELATIVE_LEVEL else RUN_IN_HEADING_MAX_CHARS):
         return _body_rows(text, start, end, item_level=level)
     body_start, body_end = _trim(text, start + clause_end, end)
     heading_end = _trim(text, start, start + clause_end)[1]
@@ -257,6 +267,14 @@ def _has_words(content: str) -> bool:
     return any(ch.isalnum() for ch in content)
 
 
+def _relative_level(stack: list[tuple[int, bool, str]]) -> int:
+    """Level of a "第二，" heading: its sibling's, else one below the enclosing heading."""
+    for level, relative, _title in reversed(stack):
+        if relative:
+            return level
+    return stack[-1][0] + 1 if stack else 1
+
+
 def _clean_heading(content: str) -> str:
     return content.rstrip("。．.，,；;：: \u3000")
 
@@ -264,17 +282,21 @@ def _clean_heading(content: str) -> str:
 def _with_heading_paths(text: str, rows: list[_Row]) -> list[Paragraph]:
     """Number the rows and give each heading and body row its chain of enclosing headings."""
     paragraphs: list[Paragraph] = []
-    stack: list[tuple[int, str]] = []
+    stack: list[tuple[int, bool, str]] = []  # (level, relative family, heading)
     for row in rows:
         content = text[row.start:row.end]
-        closing_level = row.level if row.kind == "heading" else row.item_level
-        if closing_level is not None:
-            stack = [entry for entry in stack if entry[0] < closing_level]
-        path = " > ".join(title for _, title in stack) if row.kind in ("heading", "body") else ""
-        if row.kind == "heading" and row.level is not None:
-            stack.append((row.level, _clean_heading(content)))
+        marker_level = row.level if row.kind == "heading" else row.item_level
+        level = marker_level
+        if marker_level == RELATIVE_LEVEL:
+            level = _relative_level(stack)
+        if level is not None:
+            stack = [entry for entry in stack if entry[0] < level]
+        path = " > ".join(title for *_, title in stack) if row.kind in ("heading", "body") else ""
+        if row.kind == "heading" and level is not None:
+            stack.append((level, marker_level == RELATIVE_LEVEL, _clean_heading(content)))
         paragraphs.append(Paragraph(
-            para_id=len(paragraphs), kind=row.kind, level=row.level, heading_path=path,
+            para_id=len(paragraphs), kind=row.kind,
+            level=level if row.kind == "heading" else None, heading_path=path,
             start=row.start, end=row.end, text=content,
         ))
     return paragraphs

@@ -105,8 +105,8 @@ def _starts_with_heading_marker(line: str) -> bool:
 
 def split_documents(text: str) -> list[DocumentSpan]:
     """Cut a source file's text into document spans (see the module docstring)."""
-    if not text.strip():
-        return [DocumentSpan(0, len(text))]
+    if not text.strip(" \t\n\u3000\ufeff"):
+        return []  # an empty source holds no document
     starts: list[tuple[int, bool]] = [(0, False)]  # (file offset, fragment)
     has_body = False
     after_separator = False

@@ -1,0 +1,31 @@
+"""Shared fixtures: the shipped corpus and the user's sample document."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "corpus"
+SEED = CORPUS / "000_0c8ed3b9e15e8dcd.txt"
+
+
+@pytest.fixture(scope="session")
+def corpus_dir() -> Path:
+    return CORPUS
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    from summarylens.io import read_text
+
+    return read_text(SEED)[0]
+
+
+@pytest.fixture(scope="session")
+def shipped_corpus():
+    """The shipped corpus read once per test session."""
+    import summarylens as sl
+
+    return sl.read_corpus(CORPUS)

@@ -1,0 +1,129 @@
+"""Splitting compilations into documents: the seed, every marker style, fragments."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from summarylens.io import read_text
+from summarylens.pipeline import process_text
+from summarylens.split import split_documents
+
+BODY = "今年以来，工会组织职工开展了多项活动，取得了较好成效。"
+
+
+def _docs(text: str) -> list[str]:
+    return [text[s.start:s.end] for s in split_documents(text)]
+
+
+def test_seed_splits_into_its_eight_documents(seed_text):
+    docs = process_text(seed_text, "seed.txt")
+    assert len(docs) == 8
+    assert [d.fragment for d in docs] == [False] * 7 + [True]
+    assert docs[0].title == "学校工会上半年工作总结"
+    assert docs[1].org == "建设局工会"
+    assert docs[2].org == "市局直属机关工会"
+    assert "大连" in docs[3].text and "大连" in docs[5].text
+    assert "高速公路" in docs[4].text
+    assert "湘乡" in docs[6].text
+    assert docs[7].text.startswith("底开始组织")
+    assert "安徽" in docs[7].text
+
+
+def test_seed_documents_cover_the_whole_file(seed_text):
+    spans = split_documents(seed_text)
+    assert spans[0].start == 0 and spans[-1].end == len(seed_text)
+    assert all(a.end == b.start for a, b in zip(spans, spans[1:], strict=False))
+
+
+@pytest.mark.parametrize(
+    "markers",
+    [
+        ("第1篇：甲厂工会工作总结", "第2篇：乙校工会工作总结"),
+        ("篇一：甲厂工会工作总结", "篇二：乙校工会工作总结"),
+        ("篇1：甲厂工会工作总结", "篇2：乙校工会工作总结"),
+        ("【篇一】甲厂工会工作总结", "【篇二】乙校工会工作总结"),
+        ("范文1：甲厂工会工作总结", "范文2：乙校工会工作总结"),
+        ("范文一：", "范文二："),
+        ("甲厂工会上半年工作总结一", "乙校工会上半年工作总结二"),
+        ("【范文一】", "【范文二】"),
+    ],
+)
+def test_every_marker_style_starts_a_document(markers):
+    text = f"工会工作总结（精选2篇）\n下面是小编整理的工会工作总结，供大家参考。\n{markers[0]}\n{BODY}\n{markers[1]}\n{BODY}\n"
+    docs = _docs(text)
+    assert len(docs) == 2
+    assert docs[1].startswith(markers[1])
+
+
+def test_nested_compilation_splits_down_to_the_leaves():
+    text = (
+        "工会总结（精选2篇）\n第1篇：工会工作总结\n工会上半年工作总结\n篇1：甲厂工会工作总结\n" + BODY
+        + "\n篇2：乙厂工会工作总结\n" + BODY + "\n第2篇：工会工作总结\n丙校工会工作总结一\n" + BODY
+        + "\n丙校工会工作总结二\n" + BODY
+    )
+    docs = _docs(text)
+    assert len(docs) == 4
+    assert "甲厂" in docs[0] and "乙厂" in docs[1]
+    assert docs[2].startswith("第2篇") and "总结一" in docs[2]
+
+
+def test_separator_followed_by_prose_starts_a_fragment():
+    text = f"甲厂工会工作总结\n{BODY}\n 精品合同推荐----\n作的开展，全年共慰问困难职工12户。\n"
+    spans = split_documents(text)
+    assert [s.fragment for s in spans] == [False, True]
+    assert text[spans[0].start:spans[0].end].rstrip().endswith("精品合同推荐----")
+
+
+def test_navigation_noise_followed_by_prose_starts_a_fragment():
+    text = f"甲厂工会工作总结\n{BODY}\n本文由范文网整理，仅供参考\n返回目录\n高了职工的凝聚力。\n"
+    assert [s.fragment for s in split_documents(text)] == [False, True]
+
+
+def test_separator_inside_a_line_does_not_split():
+    text = f"甲厂工会工作总结\n{BODY}建功十一 精品合同推荐----\n了热线直播活动。\n"
+    assert len(split_documents(text)) == 1
+
+
+def test_a_report_title_after_body_starts_a_new_document():
+    text = f"甲厂工会2023年工作总结\n{BODY}\n乙校工会2023年工作总结\n{BODY}\n"
+    assert len(split_documents(text)) == 2
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["五、工作总结与体会", "二、存在的问题", "下半年工作打算", "（三）总结经验，查找不足"],
+)
+def test_section_headings_inside_one_report_do_not_split_it(line):
+    text = f"甲厂工会2023年工作总结\n{BODY}\n{line}\n{BODY}\n"
+    assert len(split_documents(text)) == 1
+
+
+def test_empty_and_blank_text_hold_no_document():
+    assert split_documents("") == []
+    assert split_documents(" \n\u3000\n") == []
+
+
+def _manifest() -> list[dict[str, str]]:
+    rows: list[dict[str, str]] = []
+    for path in sorted(Path(__file__).parent.glob("data/manifest_*.tsv")):
+        with path.open(encoding="utf-8") as handle:
+            rows.extend(csv.DictReader(handle, delimiter="\t"))
+    return rows
+
+
+def test_shipped_corpus_splits_as_its_writers_say(corpus_dir):
+    expected: dict[str, list[dict[str, str]]] = {}
+    for row in _manifest():
+        expected.setdefault(row["file"], []).append(row)
+    assert len(expected) >= 30
+    for name, rows in expected.items():
+        text, _ = read_text(corpus_dir / name)
+        docs = process_text(text, name)
+        assert len(docs) == len(rows), name
+        for doc, row in zip(docs, rows, strict=True):
+            assert (doc.period or "") == row["period"], doc.doc_id
+            assert ("" if doc.year is None else str(doc.year)) == row["year"], doc.doc_id
+            assert doc.fragment == ("fragment" in row["notes"].lower()), doc.doc_id
