@@ -72,7 +72,7 @@ NOISE_LINE_MAX_CHARS = 160
 #: heading markers by family, each with the SPEC level: 一、=1 （一）=2 1、=3 (1)=4 ①=5
 HEADING_MARKERS: tuple[tuple[int, re.Pattern[str]], ...] = (
     # 一、 二． 十二、
-    (1, re.compile(r"[一二三四五六七八九十]{1,3}[、．.](?![0-9０-９])")),
+    (1, re.compile(r"[一二三四五六七八九十]{1,3}[、．.]")),
     # （一） (二) （十一）
     (2, re.compile(r"[（(][一二三四五六七八九十]{1,3}[)）]")),
     # 1、 2. 3． 12、 — not 1.5 (a decimal) nor 1、2 (an enumeration of numbers)

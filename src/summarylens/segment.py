@@ -40,6 +40,8 @@ from .split import is_article_marker, is_noise_line, is_separator, is_title_like
 RELATIVE_LEVEL = 0
 #: A numbered line whose first clause is longer than this is an item, not a run-in heading.
 RUN_IN_HEADING_MAX_CHARS = 40
+#: The same for a section marker (一、 （一）), whose headings run longer.
+SECTION_RUN_IN_MAX_CHARS = 60
 #: A one-sentence 一、/（一） line longer than this is a numbered body item.
 SECTION_HEADING_MAX_CHARS = 40
 #: A one-clause numbered line (level 3 and deeper) longer than this is a body item.
@@ -52,6 +54,7 @@ PLAIN_HEADING_WORDS = re.compile(r"工作|问题|打算|计划|不足|体会|措
 SIGNOFF_LINE = re.compile(r"^(?:[0-9０-９一二三四五六七八九十〇零○_Xx]{2,4}年)?[0-9０-９一二三四五六七八九十]{1,2}月[0-9０-９一二三四五六七八九十]{0,3}日?$|工会$|工委$|委员会$")
 
 _WS = " \t\u3000\ufeff\xa0"
+DIGIT = re.compile(r"[0-9０-９]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,10 +215,13 @@ def _classify_piece(text: str, start: int, end: int) -> list[_Row]:
     clause_end = _run_in_clause_end(content, marker_end)
     short = SECTION_HEADING_MAX_CHARS if level in (1, 2) else SHORT_ITEM_MAX_CHARS
     if clause_end is None or clause_end >= len(content):
-        if len(content) <= short or not PROSE_END.search(content):
+        reads_as_heading = len(content) <= short and not _counts_something(content[marker_end:], level)
+        if reads_as_heading or not PROSE_END.search(content):
             return [_Row("heading", level, start, end)]
         return [_Row("body", None, start, end, item_level=level)]
-    if clause_end > (SHORT_ITEM_MAX_CHARS if level == RELATIVE_LEVEL else RUN_IN_HEADING_MAX_CHARS):
+    longest = {RELATIVE_LEVEL: SHORT_ITEM_MAX_CHARS, 1: SECTION_RUN_IN_MAX_CHARS,
+               2: SECTION_RUN_IN_MAX_CHARS}.get(level, RUN_IN_HEADING_MAX_CHARS)
+    if clause_end > longest or _counts_something(content[marker_end:clause_end], level):
         return _body_rows(text, start, end, item_level=level)
     body_start, body_end = _trim(text, start + clause_end, end)
     heading_end = _trim(text, start, start + clause_end)[1]
@@ -224,6 +230,14 @@ def _classify_piece(text: str, start: int, end: int) -> list[_Row]:
 
 def _body_rows(text: str, start: int, end: int, item_level: int | None = None) -> list[_Row]:
     return [_Row("body", None, a, b, item_level) for a, b in _cut_shi_items(text, start, end)]
+
+
+def _counts_something(clause: str, level: int) -> bool:
+    """A numbered clause with digits reports a result ("参赛医师78人。"): an item, not a heading.
+
+    Section headings (一、 （一）) keep digits: "一、开展“1+N”帮扶工程".
+    """
+    return level not in (1, 2) and bool(DIGIT.search(clause))
 
 
 def _run_in_clause_end(content: str, marker_end: int) -> int | None:
