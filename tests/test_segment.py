@@ -167,3 +167,15 @@ def test_offsets_hold_for_genre_like_text(text):
     spans = [(p.start, p.end) for p in rows]
     assert spans == sorted(spans)
     assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False))
+
+
+def test_white_space_after_a_sentence_end_is_a_lost_paragraph_break():
+    text = "组织工会干部去井冈山参观学习。 在两年一度的表彰大会上，局工会被评为先进产业工会。"
+    assert [t for _, _, t in _rows(text)] == [
+        "组织工会干部去井冈山参观学习。", "在两年一度的表彰大会上，局工会被评为先进产业工会。",
+    ]
+
+
+def test_full_width_indent_inside_a_line_starts_a_paragraph():
+    text = "\u3000\u3000上半年慰问职工20人。\u3000\u3000下半年将继续做好帮扶工作。"
+    assert [t for _, _, t in _rows(text)] == ["上半年慰问职工20人。", "下半年将继续做好帮扶工作。"]

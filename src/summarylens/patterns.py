@@ -98,6 +98,9 @@ MIDLINE_ITEM = re.compile(
     r")"
 )
 
+#: a paragraph break the page lost: white space after a sentence end, before more prose
+MIDLINE_PARAGRAPH = re.compile(r"(?<=[。！？!?])[ \t\u3000]+(?=[\u4e00-\u9fff“\"《（(0-9０-９])")
+
 #: a short "……工作：" heading run on after a sentence at a line's end: "……反响。 下半年主要工作："
 MIDLINE_HEADING = re.compile(r"(?<=[。！？!?])[ \t\u3000]+(?=[^。，,；;：:\n]{2,14}[：:][ \t\u3000]*$)")
 

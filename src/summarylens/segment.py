@@ -29,6 +29,7 @@ from .patterns import (
     HEADING_MARKERS,
     MIDLINE_HEADING,
     MIDLINE_ITEM,
+    MIDLINE_PARAGRAPH,
     PROSE_END,
     RUN_IN_END,
     SEPARATOR,
@@ -172,9 +173,10 @@ def _cut_separators(text: str, start: int, end: int) -> list[tuple[int, int, boo
 
 
 def _cut_midline_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Cut "……。 2、……" where a numbered item starts after a sentence end."""
-    matches = [*MIDLINE_ITEM.finditer(text, start, end), *MIDLINE_HEADING.finditer(text, start, end)]
-    cuts = sorted(m.end() for m in matches if m.end() > start)
+    """Cut where a numbered item ("……。 2、……") or a lost paragraph ("……。 在……") starts."""
+    matches = [*MIDLINE_ITEM.finditer(text, start, end), *MIDLINE_HEADING.finditer(text, start, end),
+               *MIDLINE_PARAGRAPH.finditer(text, start, end)]
+    cuts = sorted({m.end() for m in matches if m.end() > start})
     bounds = [start, *cuts, end]
     spans = [_trim(text, a, b) for a, b in zip(bounds, bounds[1:], strict=False)]
     return [span for span in spans if span[0] < span[1]]
