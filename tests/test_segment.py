@@ -179,3 +179,9 @@ def test_white_space_after_a_sentence_end_is_a_lost_paragraph_break():
 def test_full_width_indent_inside_a_line_starts_a_paragraph():
     text = "\u3000\u3000上半年慰问职工20人。\u3000\u3000下半年将继续做好帮扶工作。"
     assert [t for _, _, t in _rows(text)] == ["上半年慰问职工20人。", "下半年将继续做好帮扶工作。"]
+
+
+def test_inline_list_items_ending_in_semicolons_are_body_items():
+    text = "七、下半年工作计划\n下半年，院工会将重点做好以下工作：①筹备医师节活动；②开展心理关爱行动；③做好金秋助学工作。"
+    rows = _rows(text)
+    assert [k for k, _, _ in rows] == ["heading", "body", "body", "body", "body"]

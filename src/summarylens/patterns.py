@@ -91,9 +91,9 @@ RUN_IN_END = re.compile(r"[。！？!?]|[：:](?=.)|[ \t\u3000]+(?=\S)")
 #: an item counter inside a paragraph: "，二是……" "。三是……" (一是 starts the series)
 SHI_ITEM = re.compile(rf"(?:(?<=^)|(?<=[。；;，,：:！？\s]))(?:[{CN_DIGITS[:10]}]{{1,2}})是(?=[^\s，。,])")
 
-#: sentence end followed by a numbered item starting mid-line: "……手段。 2、发挥……"
+#: sentence end (or colon) followed by a numbered item starting mid-line: "……手段。 2、发挥……"
 MIDLINE_ITEM = re.compile(
-    r"(?<=[。；;！？!?])[ \t\u3000]*(?="
+    r"(?<=[。；;！？!?：:])[ \t\u3000]*(?="
     r"(?:[0-9０-９]{1,2}[、．](?![0-9０-９])|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十0-9]{1,2}[)）]|[\u2460-\u2473])"
     r")"
 )

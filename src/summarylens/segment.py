@@ -56,6 +56,10 @@ SIGNOFF_LINE = re.compile(r"^(?:[0-9０-９一二三四五六七八九十〇零�
 
 _WS = " \t\u3000\ufeff\xa0"
 DIGIT = re.compile(r"[0-9０-９]")
+#: a number with a measure word, as results are reported: "6户", "1.8万元", "95%"
+COUNTED_QUANTITY = re.compile(r"[0-9０-９][0-9０-９.．]*\s*[万亿千]?(?:元|人|户|名|个|家|次|场|期|项|件|条|册|份|支|%|％|余|多)")
+#: a clause ending like an item of a running list ("②开展心理关爱行动；"), not a heading
+ITEM_END = re.compile(r"[；;，,、]\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +80,8 @@ class _Piece:
     start: int
     end: int
     kind: str | None = None
+    #: cut from the middle of a line: a one-sentence numbered piece is then a list item
+    midline: bool = False
 
 
 def segment_text(text: str) -> list[Paragraph]:
@@ -156,7 +162,7 @@ def _body_line_pieces(text: str, start: int, end: int, content: str) -> list[_Pi
             pieces.append(_Piece(seg_start, seg_end, "noise"))
             continue
         for item_start, item_end in _cut_midline_items(text, seg_start, seg_end):
-            pieces.append(_Piece(item_start, item_end))
+            pieces.append(_Piece(item_start, item_end, midline=item_start > seg_start))
     return pieces
 
 
@@ -201,11 +207,11 @@ def _assemble(text: str, pieces: list[_Piece]) -> list[Paragraph]:
         if piece.kind is not None:
             rows.append(_Row(piece.kind, None, piece.start, piece.end))
         else:
-            rows.extend(_classify_piece(text, piece.start, piece.end))
+            rows.extend(_classify_piece(text, piece.start, piece.end, piece.midline))
     return _with_heading_paths(text, rows)
 
 
-def _classify_piece(text: str, start: int, end: int) -> list[_Row]:
+def _classify_piece(text: str, start: int, end: int, midline: bool = False) -> list[_Row]:
     """Decide heading/body for one trimmed piece; split run-in headings and 一是 items."""
     content = text[start:end]
     marker = heading_level(content)
@@ -217,7 +223,8 @@ def _classify_piece(text: str, start: int, end: int) -> list[_Row]:
     clause_end = _run_in_clause_end(content, marker_end)
     short = SECTION_HEADING_MAX_CHARS if level in (1, 2) else SHORT_ITEM_MAX_CHARS
     if clause_end is None or clause_end >= len(content):
-        reads_as_heading = len(content) <= short and not _counts_something(content[marker_end:], level)
+        reads_as_heading = (len(content) <= short and not _counts_something(content[marker_end:], level)
+                            and not ITEM_END.search(content) and not midline)
         if reads_as_heading or not PROSE_END.search(content):
             return [_Row("heading", level, start, end)]
         return [_Row("body", None, start, end, item_level=level)]
@@ -237,9 +244,11 @@ def _body_rows(text: str, start: int, end: int, item_level: int | None = None) -
 def _counts_something(clause: str, level: int) -> bool:
     """A numbered clause with digits reports a result ("参赛医师78人。"): an item, not a heading.
 
-    Section headings (一、 （一）) keep digits: "一、开展“1+N”帮扶工程".
+    Section headings (一、 （一）) may hold years and names with digits ("一、2023年工作回顾"),
+    so for them only a counted quantity ("档案6户", "1.8万元") counts.
     """
-    return level not in (1, 2) and bool(DIGIT.search(clause))
+    pattern = COUNTED_QUANTITY if level in (1, 2) else DIGIT
+    return bool(pattern.search(clause))
 
 
 def _run_in_clause_end(content: str, marker_end: int) -> int | None:
