@@ -25,7 +25,7 @@ YEAR = re.compile(r"(?<![0-9０-９])((?:19|20|１９|２０)[0-9０-９]{2}|[0-
 
 #: reporting periods in the order they are tried: the first that matches wins
 PERIOD_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("上半年", re.compile(r"上半年|1[-—至~～]6月|一至六月|前半年")),
+    ("上半年", re.compile(r"上半年|上半工作|1[-—至~～]6月|一至六月|前半年")),
     ("下半年", re.compile(r"下半年|7[-—至~～]12月|七至十二月|后半年")),
     ("季度", re.compile(r"季度")),
     ("月度", re.compile(r"月度|[0-9０-９一二三四五六七八九十]{1,2}月份?工作总结")),
@@ -34,17 +34,24 @@ PERIOD_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 #: an organisation naming itself: "……工会", "……工委", "……工会委员会", "……工会联合会"
 ORG = re.compile(
-    r"([\u4e00-\u9fff（）()·\-A-Za-z0-9]{2,30}?(?:工会委员会|工会联合会|工会工作委员会|总工会|工会|工委))"
+    r"([\u4e00-\u9fff（）()·\-A-Za-z0-9]{1,30}?(?:工会委员会|工会联合会|工会工作委员会|总工会|工会|工委))"
+    r"(?=$|在|根据|围绕|以|坚持|认真|紧紧|结合|按照|全面|深入|把|积极|进一步|各|共|及|和|与|于|立足|聚焦"
+    r"|始终|不断|紧扣|上半年|下半年|今年|年度|全年|第|[0-9０-９_XＸx]|工作|[（(])"
 )
 
 #: leading words of a clause that are not part of an organisation's name
 ORG_LEADING_NOISE = re.compile(
-    r"^(?:(?:[0-9０-９_＿xX]{2,4}|今|去|本|明)年(?:度)?|上半年|下半年|全年|年初以来|今年以来|一年来|半年来"
+    r"^(?:(?:[0-9０-９_＿xX]{2,4}|今|去|本|明)?年(?:度)?|上半年|下半年|全年|年初以来|今年以来|一年来|半年来"
     r"|近年来|[0-9０-９]{4}年|以来|度|第[一二三四]季度|过去的一年(?:里)?|在过去的一年(?:里)?|最新|我们|我|本)+"
 )
 
-#: words after which a name is a superior body, not the reporting organisation
-ORG_SUPERIOR_CONTEXT = re.compile(r"^(?:在|按照|根据|围绕|认真贯彻|贯彻|落实|响应|由)")
+#: clause openings after which a name is a superior body or an object, not the reporter
+ORG_SUPERIOR_CONTEXT = re.compile(
+    r"^(?:在|按照|根据|围绕|认真|贯彻|落实|响应|由|努力|提高|加强|推动|突出|履行|发挥|组织|开展|做好"
+    r"|强化|深化|进一步|全面|充分|积极|协助|配合|向|对|为|与|和|经|受)"
+)
+#: the reporting organisation is named in the first few clauses of a report, or not at all
+ORG_CLAUSES = 4
 
 #: what is removed from a title row to get the title: the article marker and a set ordinal
 TITLE_ORDINAL = re.compile(r"[ \t\u3000]*(?:[一二三四五六七八九十]{1,2}|[0-9]{1,2}|[（(][一二三四五六七八九十0-9]{1,2}[)）])$")
@@ -116,7 +123,7 @@ _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789"
 
 def find_org(text: str) -> str | None:
     """The organisation reporting, as it names itself: "建设局工委根据……" → "建设局工委"."""
-    for clause in re.split(r"[，,。；;：:！？、\s]", text):
+    for clause in re.split(r"[，,。；;：:！？、\s]", text)[:ORG_CLAUSES]:
         if not clause or ORG_SUPERIOR_CONTEXT.match(clause):
             continue
         clause = ORG_LEADING_NOISE.sub("", clause)
