@@ -41,7 +41,7 @@ def test_index_names_the_earlier_document():
 
 
 def test_signatures_are_the_same_in_another_process():
-    code = "from summarylens.dedup import signature; print(signature(%r).tolist())" % A
+    code = f"from summarylens.dedup import signature; print(signature({A!r}).tolist())"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert eval(out) == signature(A).tolist()
 

@@ -16,12 +16,16 @@ from summarylens.patterns import (
 from summarylens.segment import heading_level
 
 
-@pytest.mark.parametrize("line", ["第1篇：工会总结", "篇二：社区工会", "【篇三】银行工会", "范文2：", "范文二：", "【范文一】"])
+@pytest.mark.parametrize(
+    "line", ["第1篇：工会总结", "篇二：社区工会", "【篇三】银行工会", "范文2：", "范文二：", "【范文一】"]
+)
 def test_article_marker_catches(line):
     assert ARTICLE_MARKER.match(line)
 
 
-@pytest.mark.parametrize("line", ["二是加强职工之家建设", "第一，坚持政治引领", "一、开展主题教育", "篇幅所限，不再赘述", "第三届职代会"])
+@pytest.mark.parametrize(
+    "line", ["二是加强职工之家建设", "第一，坚持政治引领", "一、开展主题教育", "篇幅所限，不再赘述", "第三届职代会"]
+)
 def test_article_marker_does_not_catch(line):
     assert not ARTICLE_MARKER.match(line)
 
@@ -48,7 +52,13 @@ def test_separator_does_not_catch(line):
 
 @pytest.mark.parametrize(
     "line",
-    ["上半年工会工作总结(精选4篇)由整理。", "下面是小编为大家整理的工会总结，供大家参考。", "返回目录", "本文由范文网整理，仅供参考", "更多相关推荐："],
+    [
+        "上半年工会工作总结(精选4篇)由整理。",
+        "下面是小编为大家整理的工会总结，供大家参考。",
+        "返回目录",
+        "本文由范文网整理，仅供参考",
+        "更多相关推荐：",
+    ],
 )
 def test_noise_line_catches(line):
     assert NOISE_LINE.search(line)
@@ -56,7 +66,8 @@ def test_noise_line_catches(line):
 
 @pytest.mark.parametrize(
     "line",
-    ["由工会主席于秀芝主持出发仪式。", "向上级工会推荐先进个人3名。", "整理材料，申报先进单位。", "目录管理制度进一步完善。"],
+    ["由工会主席于秀芝主持出发仪式。", "向上级工会推荐先进个人3名。", "整理材料，申报先进单位。",
+     "目录管理制度进一步完善。"],
 )
 def test_noise_line_does_not_catch(line):
     assert not NOISE_LINE.search(line)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -28,7 +30,8 @@ def test_run_in_heading_ending_in_a_space_gap():
 
 
 def test_enumeration_starting_mid_line_opens_a_new_heading():
-    text = "1、做好教学工作\n努力掌握现代化教育教学手段。 2、发挥民主监督作用，落实教职工民主权利\n以教代会为主要形式的民主监督。"
+    text = ("1、做好教学工作\n努力掌握现代化教育教学手段。 2、发挥民主监督作用，落实教职工民主权利\n"
+            "以教代会为主要形式的民主监督。")
     rows = _rows(text)
     assert ("heading", 3, "2、发挥民主监督作用，落实教职工民主权利") in rows
     assert rows[1] == ("body", None, "努力掌握现代化教育教学手段。")
@@ -166,7 +169,7 @@ def test_offsets_hold_for_genre_like_text(text):
         assert text[p.start:p.end] == p.text
     spans = [(p.start, p.end) for p in rows]
     assert spans == sorted(spans)
-    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False))
+    assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
 
 
 def test_white_space_after_a_sentence_end_is_a_lost_paragraph_break():
@@ -182,6 +185,7 @@ def test_full_width_indent_inside_a_line_starts_a_paragraph():
 
 
 def test_inline_list_items_ending_in_semicolons_are_body_items():
-    text = "七、下半年工作计划\n下半年，院工会将重点做好以下工作：①筹备医师节活动；②开展心理关爱行动；③做好金秋助学工作。"
+    text = ("七、下半年工作计划\n"
+            "下半年，院工会将重点做好以下工作：①筹备医师节活动；②开展心理关爱行动；③做好金秋助学工作。")
     rows = _rows(text)
     assert [k for k, _, _ in rows] == ["heading", "body", "body", "body", "body"]

@@ -59,12 +59,14 @@ def build_parser() -> argparse.ArgumentParser:
         "extract", help="process a corpus folder into four tables",
         description=_EXTRACT_HELP, formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    extract.add_argument("corpus", metavar="CORPUS_DIR", help="folder of .txt/.docx files (searched recursively), or one file")
+    extract.add_argument("corpus", metavar="CORPUS_DIR",
+                         help="folder of .txt/.docx files (searched recursively), or one file")
     extract.add_argument("--out", required=True, metavar="OUT_DIR", help="folder for the tables (created if missing)")
     extract.add_argument("--format", choices=("csv", "parquet"), default="csv", help="file format (default: csv)")
     extract.add_argument("--jobs", type=int, default=None, metavar="N",
                          help="worker processes (default: all cores; output is the same for any N)")
-    extract.add_argument("--model", metavar="MODEL", help="a section classifier saved by 'summarylens train' (default: the shipped one)")
+    extract.add_argument("--model", metavar="MODEL",
+                         help="a section classifier saved by 'summarylens train' (default: the shipped one)")
     extract.add_argument("--no-progress", action="store_true", help="no progress bar")
     extract.add_argument("--quiet", action="store_true", help="no summary either; errors still go to stderr")
 
@@ -142,8 +144,10 @@ def _print_summary(counts: Counter[str], files: list[Path], errors: list[ReadErr
     lines = [
         "summarylens extract — done",
         f"  files       {len(files) - len(errors):>8,} read, {len(errors)} skipped",
-        f"  documents   {counts['documents']:>8,}  ({counts['fragments']} fragments, {counts['duplicates']} near-duplicates)",
-        f"  paragraphs  {counts['headings'] + counts['body']:>8,}  ({counts['headings']} headings, {counts['body']} body)",
+        f"  documents   {counts['documents']:>8,}  "
+        f"({counts['fragments']} fragments, {counts['duplicates']} near-duplicates)",
+        f"  paragraphs  {counts['headings'] + counts['body']:>8,}  "
+        f"({counts['headings']} headings, {counts['body']} body)",
         f"  figures     {counts['figures']:>8,}  ({counts['money']} money)",
         f"  relations   {counts['relations']:>8,}  ({counts['inconsistent']} whose parts do not add up)",
         f"  time        {seconds:>8.1f} s  ({speed:,.0f} characters/s)",

@@ -54,7 +54,10 @@ ORG_SUPERIOR_CONTEXT = re.compile(
 ORG_CLAUSES = 4
 
 #: what is removed from a title row to get the title: the article marker and a set ordinal
-TITLE_ORDINAL = re.compile(r"[ \t\u3000]*(?:[一二三四五六七八九十]{1,2}|[0-9]{1,2}|[（(][一二三四五六七八九十0-9]{1,2}[)）])$")
+SET_ORDINAL = r"(?:[一二三四五六七八九十]{1,2}|[0-9]{1,2}|[（(][一二三四五六七八九十0-9]{1,2}[)）])"
+TITLE_ORDINAL = re.compile(rf"[ \t\u3000]*{SET_ORDINAL}$")
+#: a title that ends in a set ordinal after a report word: "……工作总结一"
+NUMBERED_REPORT_TITLE = re.compile(rf"(?:总结|汇报|报告|范文)[ \t\u3000]*{SET_ORDINAL}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +93,7 @@ def clean_title(row: str) -> str | None:
     marker = ARTICLE_MARKER.match(text)
     if marker:
         text = text[marker.end():].strip(" \t\u3000：:")
-    if re.search(r"(?:总结|汇报|报告|范文)[ \t\u3000]*(?:[一二三四五六七八九十]{1,2}|[0-9]{1,2}|[（(].{1,2}[)）])$", text):
+    if NUMBERED_REPORT_TITLE.search(text):
         text = TITLE_ORDINAL.sub("", text)
     return text or None
 
@@ -103,7 +106,7 @@ def find_period(text: str) -> str | None:
     return None
 
 
-def find_year(text: str) -> int | None | bool:
+def find_year(text: str) -> int | bool | None:
     """The first year in ``text``: an int, False when it is masked, None when there is none.
 
     >>> find_year("202_年上半年"), find_year("２０２３年工作总结"), find_year("上半年")

@@ -20,6 +20,7 @@ Example::
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -52,12 +53,17 @@ PLAIN_HEADING_MAX_CHARS = 16
 #: words of an unnumbered section heading: "下半年工作打算", "存在的问题"
 PLAIN_HEADING_WORDS = re.compile(r"工作|问题|打算|计划|不足|体会|措施|成效|方面|情况|思路|设想|建议")
 #: a signature or date line closing a report: "某某公司工会", "2023年7月5日"
-SIGNOFF_LINE = re.compile(r"^(?:[0-9０-９一二三四五六七八九十〇零○_Xx]{2,4}年)?[0-9０-９一二三四五六七八九十]{1,2}月[0-9０-９一二三四五六七八九十]{0,3}日?$|工会$|工委$|委员会$")
+SIGNOFF_LINE = re.compile(
+    r"^(?:[0-9０-９一二三四五六七八九十〇零○_Xx]{2,4}年)?[0-9０-９一二三四五六七八九十]{1,2}月[0-9０-９一二三四五六七八九十]{0,3}日?$"
+    r"|工会$|工委$|委员会$"
+)
 
 _WS = " \t\u3000\ufeff\xa0"
 DIGIT = re.compile(r"[0-9０-９]")
 #: a number with a measure word, as results are reported: "6户", "1.8万元", "95%"
-COUNTED_QUANTITY = re.compile(r"[0-9０-９][0-9０-９.．]*\s*[万亿千]?(?:元|人|户|名|个|家|次|场|期|项|件|条|册|份|支|%|％|余|多)")
+COUNTED_QUANTITY = re.compile(
+    r"[0-9０-９][0-9０-９.．]*\s*[万亿千]?(?:元|人|户|名|个|家|次|场|期|项|件|条|册|份|支|%|％|余|多)"
+)
 #: a clause ending like an item of a running list ("②开展心理关爱行动；"), not a heading
 ITEM_END = re.compile(r"[；;，,、]\s*$")
 
@@ -184,7 +190,7 @@ def _cut_midline_items(text: str, start: int, end: int) -> list[tuple[int, int]]
                *MIDLINE_PARAGRAPH.finditer(text, start, end)]
     cuts = sorted({m.end() for m in matches if m.end() > start})
     bounds = [start, *cuts, end]
-    spans = [_trim(text, a, b) for a, b in zip(bounds, bounds[1:], strict=False)]
+    spans = [_trim(text, a, b) for a, b in itertools.pairwise(bounds)]
     return [span for span in spans if span[0] < span[1]]
 
 
@@ -284,7 +290,7 @@ def _cut_shi_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
         return [(start, end)]
     cuts = [m.start() for m in matches if m.start() >= firsts[0].start() and m.start() > start]
     bounds = [start, *cuts, end]
-    spans = [_trim(text, a, b) for a, b in zip(bounds, bounds[1:], strict=False)]
+    spans = [_trim(text, a, b) for a, b in itertools.pairwise(bounds)]
     return [span for span in spans if span[0] < span[1] and _has_words(text[span[0]:span[1]])]
 
 

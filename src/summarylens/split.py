@@ -16,7 +16,8 @@ blurb sit in the first document, separators at the end of the one they close.
 
 Example::
 
-    >>> text = "工会总结（精选2篇）\\n篇一：甲厂工会工作总结\\n今年，甲厂工会……。\\n篇二：乙校工会工作总结\\n乙校工会……。"
+    >>> text = ("工会总结（精选2篇）\\n篇一：甲厂工会工作总结\\n今年，甲厂工会……。"
+    ...         "\\n篇二：乙校工会工作总结\\n乙校工会……。")
     >>> [text[s.start:s.end].splitlines()[-1] for s in split_documents(text)]
     ['今年，甲厂工会……。', '乙校工会……。']
 """
