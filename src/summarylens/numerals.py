@@ -1,0 +1,243 @@
+"""Reading the numbers of Chinese prose: Arabic, full-width, Chinese and mixed numerals.
+
+Pure functions, no jieba, no regex state shared with the figure extractor. Every
+parser returns ``None`` for text it cannot read instead of raising, so the extractor
+can hand it whatever it matched.
+
+Conventions:
+
+- Full-width digits and punctuation (``１２３``, ``．``, ``，``, ``％``) read as ASCII.
+- Chinese numerals: 零/〇, 一…九, 两 (= 2), 十/百/千/万/亿, and the formal
+  capitals 壹贰叁…拾佰仟. A bare unit counts one of it: ``百`` → 100, ``十二`` → 12.
+- Colloquial shortening: a digit after a unit scales one step down,
+  ``一万二`` → 12000, ``两千五`` → 2500, but ``一百零五`` → 105.
+- A run of digits without units reads digit by digit: ``二〇二三`` → 2023.
+- Mixed forms: ``1.2万`` → 12000, ``3千`` → 3000, ``1亿2000万`` → 120000000.
+- Percentages give percent points: ``百分之六点九`` → 6.9, ``三成`` → 30.0,
+  ``5%`` → 5.0.
+- Trailing vague words (多, 余, 来, 左右 …) are ignored by :func:`parse_number`;
+  the extractor reads them as qualifiers.
+
+Example::
+
+    >>> parse_number("一千二百三十四")
+    1234.0
+    >>> parse_number("3.1055万")
+    31055.0
+    >>> parse_percent("百分之六点九")
+    6.9
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+#: full-width digits and punctuation → ASCII (same length: offsets are kept)
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．，％＋－", "0123456789.,%+-")
+
+#: value of each Chinese digit character (formal capitals included)
+CN_DIGITS: dict[str, int] = {
+    "零": 0, "〇": 0, "○": 0, "Ｏ": 0,
+    "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+    "壹": 1, "贰": 2, "貳": 2, "叁": 3, "參": 3, "肆": 4, "伍": 5, "陆": 6, "陸": 6,
+    "柒": 7, "捌": 8, "玖": 9,
+}
+
+#: value of each unit character below 万
+CN_SMALL_UNITS: dict[str, int] = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+
+#: value of each section unit (万, 亿)
+CN_BIG_UNITS: dict[str, int] = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000}
+
+#: words after a number that only qualify it (the extractor keeps them as qualifiers)
+_TRAILING_VAGUE = ("左右", "上下", "以上", "以下", "以内", "之多", "多", "余", "来", "几")
+
+#: an Arabic number with optional thousands separators and decimals: 1,234.5
+_ARABIC = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?|\.\d+")
+
+
+def to_ascii(text: str) -> str:
+    """Full-width digits and ．，％ as ASCII, same length: ``"１２．５％"`` → ``"12.5%"``."""
+    return text.translate(_FULLWIDTH)
+
+
+def parse_arabic(text: str) -> float | None:
+    """An Arabic number with separators: ``parse_arabic("1，234.5")`` → 1234.5 (None if not one)."""
+    s = to_ascii(text).strip()
+    if not s or _ARABIC.fullmatch(s) is None:
+        return None
+    return float(s.replace(",", ""))
+
+
+def _digits_only(text: str) -> float | None:
+    """Digit-by-digit reading: ``_digits_only("二〇二三")`` → 2023.0."""
+    if not text or any(ch not in CN_DIGITS for ch in text):
+        return None
+    return float("".join(str(CN_DIGITS[ch]) for ch in text))
+
+
+def _parse_below_wan(text: str) -> float | None:
+    """A section below 万 in Chinese or Arabic: ``_parse_below_wan("三百五")`` → 350.0.
+
+    Arabic pieces may carry a small unit (``3千`` → 3000); a trailing lone digit after
+    a unit scales one step down (``两千五`` → 2500) unless 零 came before it.
+    """
+    if not text:
+        return 0.0
+    arabic = parse_arabic(text)
+    if arabic is not None:
+        return arabic
+    total = 0.0
+    pending: float | None = None
+    last_unit = 0
+    saw_zero = False
+    i = 0
+    while i < len(text):
+        m = _ARABIC.match(to_ascii(text), i)
+        if m:
+            pending = float(m.group().replace(",", ""))
+            i = m.end()
+            continue
+        ch = text[i]
+        if ch in CN_DIGITS:
+            if CN_DIGITS[ch] == 0:
+                saw_zero = True
+            if pending is not None and pending != 0 and CN_DIGITS[ch] != 0:
+                return None  # two digits in a row inside a unit numeral: not a number
+            pending = float(CN_DIGITS[ch]) if CN_DIGITS[ch] else pending
+        elif ch in CN_SMALL_UNITS:
+            unit = CN_SMALL_UNITS[ch]
+            total += (1.0 if pending is None else pending) * unit
+            pending, last_unit, saw_zero = None, unit, False
+        else:
+            return None
+        i += 1
+    if pending is not None:
+        scale = last_unit // 10 if (last_unit >= 100 and not saw_zero) else 1
+        total += pending * scale
+    return total
+
+
+def _parse_section(text: str, units: tuple[tuple[str, int], ...]) -> float | None:
+    """Split on the largest section unit present (亿, then 万) and read both sides."""
+    if not units:
+        return _parse_below_wan(text)
+    chars, value = units[0]
+    pos = max((text.rfind(c) for c in chars), default=-1)
+    if pos < 0:
+        return _parse_section(text, units[1:])
+    left, right = text[:pos], text[pos + 1:]
+    high = 1.0 if left == "" else _parse_section(left, units[1:])
+    if high is None:
+        return None
+    low = _parse_tail(right, value)
+    return None if low is None else high * value + low
+
+
+def _parse_tail(right: str, section_value: int) -> float | None:
+    """The part after 万/亿: ``"二"`` after 万 → 2000 (colloquial), ``"零五"`` → 5."""
+    if right in CN_DIGITS and CN_DIGITS[right] != 0:
+        return CN_DIGITS[right] * section_value / 10
+    stripped = right.lstrip("零〇")
+    sub_units = (("亿億", 100_000_000), ("万萬", 10_000))
+    return _parse_section(stripped, tuple(u for u in sub_units if u[1] < section_value))
+
+
+def _parse_integer_or_decimal(text: str) -> float | None:
+    """Chinese or mixed number with 点 as decimal point: ``"三点五"`` → 3.5."""
+    if "点" in text:
+        whole, _, frac = text.partition("点")
+        scale = 1
+        while frac and frac[-1] in CN_BIG_UNITS:  # 三点五万 → 3.5 × 10000
+            scale *= CN_BIG_UNITS[frac[-1]]
+            frac = frac[:-1]
+        if not frac or any(ch not in CN_DIGITS for ch in frac):
+            return None
+        head = _parse_integer_or_decimal(whole) if whole else 0.0
+        if head is None:
+            return None
+        return (head + float("0." + "".join(str(CN_DIGITS[ch]) for ch in frac))) * scale
+    if len(text) > 1:
+        by_digit = _digits_only(text)
+        if by_digit is not None:
+            return by_digit
+    return _parse_section(text, (("亿億", 100_000_000), ("万萬", 10_000)))
+
+
+def strip_vague(text: str) -> str:
+    """Drop trailing vague words: ``strip_vague("300多")`` → ``"300"``; ``"3千多"`` → ``"3千"``."""
+    changed = True
+    while changed:
+        changed = False
+        for word in _TRAILING_VAGUE:
+            if text.endswith(word) and len(text) > len(word):
+                text, changed = text[: -len(word)], True
+    return text
+
+
+def parse_number(text: str) -> float | None:
+    """Any numeral of Chinese prose as a float, or None.
+
+    ``parse_number("两万")`` → 20000.0, ``parse_number("1,234")`` → 1234.0,
+    ``parse_number("3千多")`` → 3000.0, ``parse_number("百分之六点九")`` → 6.9,
+    ``parse_number("三成")`` → 30.0, ``parse_number("近百")`` → 100.0.
+    """
+    if not isinstance(text, str):
+        return None
+    s = to_ascii(text).strip().replace(" ", "")
+    for prefix in ("大约", "将近", "接近", "约", "近", "超过", "逾", "不到", "不足"):
+        if s.startswith(prefix) and len(s) > len(prefix):
+            s = s[len(prefix):]
+            break
+    s = strip_vague(s)
+    if not s:
+        return None
+    percent = parse_percent(s)
+    if percent is not None:
+        return percent
+    try:
+        value = _parse_integer_or_decimal(s)
+    except (ValueError, OverflowError):
+        return None
+    if value is None or not math.isfinite(value):
+        return None
+    return float(f"{value:.12g}")  # 1.2 × 10000 is 12000.0, not 12000.000000000002
+
+
+def parse_plain(text: str) -> float | None:
+    """A bare numeral, no qualifier words or percent forms: ``parse_plain("3.1055万")`` → 31055.0.
+
+    The fast path of :func:`parse_number` for text already cut by a regex.
+    """
+    try:
+        value = _parse_integer_or_decimal(text)
+    except (ValueError, OverflowError):
+        return None
+    if value is None or not math.isfinite(value):
+        return None
+    return float(f"{value:.12g}")
+
+
+def parse_percent(text: str) -> float | None:
+    """A percentage in percent points: ``"百分之六点九"`` → 6.9, ``"三成"`` → 30.0, ``"5％"`` → 5.0.
+
+    Returns None when ``text`` is not written as a percentage.
+    """
+    s = to_ascii(text).strip()
+    if s.startswith("百分之") and len(s) > 3:
+        return parse_number(s[3:])
+    if s.endswith("%") and len(s) > 1:
+        return parse_number(s[:-1])
+    for suffix in ("个百分点", "百分点"):
+        if s.endswith(suffix) and len(s) > len(suffix):
+            return parse_number(s[: -len(suffix)])
+    if s.endswith("成") and len(s) > 1:
+        tenths = parse_number(s[:-1])
+        return None if tenths is None else tenths * 10
+    return None
+
+
+def is_bare_unit(text: str) -> bool:
+    """True for a numeral made of units only: ``百``, ``千``, ``万`` (近百, 上千, 千家万户)."""
+    return bool(text) and all(ch in CN_SMALL_UNITS or ch in CN_BIG_UNITS for ch in text)
