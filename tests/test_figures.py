@@ -233,8 +233,22 @@ def test_money_relation() -> None:
 
 
 def test_approximate_total_is_not_judged() -> None:
-    _, rels = find_figures("共计20多人，其中劳模15人。")
+    _, rels = find_figures("共计20多人，其中劳模15人，困难职工6人。")
     assert rels and rels[0].consistent is None
+
+
+def test_a_single_part_names_a_subset_and_is_no_relation() -> None:
+    assert find_figures("共帮扶困难职工4133户，其中，领导带队慰问特困职工35户。")[1] == []
+
+
+def test_parts_of_a_rate_are_shares_not_a_relation() -> None:
+    assert find_figures("按工资总额的2%拨缴工会经费，其中60%留厂使用，40%上解。")[1] == []
+
+
+def test_per_head_rates_are_not_parts() -> None:
+    figures, rels = find_figures("共发放慰问金9万元，其中困难职工慰问金每户500元共3万元，助学金6万元。")
+    assert [figures[i].raw for i in rels[0].part_fig_ids] == ["3万元", "6万元"]
+    assert rels[0].consistent is True
 
 
 def test_no_relation_without_total_word() -> None:

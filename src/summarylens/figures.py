@@ -173,6 +173,9 @@ TOTAL_WORD = re.compile(
 )
 #: the word that opens the parts of a group
 PARTS_WORD = re.compile(r"其中")
+# a per-head or per-unit rate, never a part of a total: "每户500元", "人均3000元", "标准为"
+RATE_BEFORE = re.compile(r"(?:每|人均|户均|均|标准为?)[^，。；,;！？\d]{0,2}$")
+MIN_PARTS = 2
 #: sentence ends (a sentence is what a figure "stands in")
 SENTENCE_END = re.compile(r"[。！？!?…\n]+")
 
@@ -820,6 +823,11 @@ def find_relations(text: str, figures: Sequence[Figure]) -> list[Relation]:
     non-money, non-percent kind are summed (``158条，其中……132次，……26人次``).
     ``consistent`` is None when the total or a part is approximate or masked.
 
+    Only groups a reader could check are kept: at least two parts (one part after 其中
+    names a subset, "其中困难职工48人", and says nothing about the rest), a total that
+    is not a percentage (parts of a rate are shares of it: "2%，其中60%留厂使用"), and no
+    per-head rates among the parts ("每户500元").
+
     Example::
 
         >>> figs, rels = find_figures("共筹措资金247.85万元，其中捐款160万元，财政投入87.85万元。")
@@ -843,6 +851,8 @@ def _group_at(text: str, figures: Sequence[Figure], at: int, after: int) -> list
     region = _parts_region(text, figures, totals, after)
     parts_of: dict[int, list[int]] = {t: [] for t in totals}
     for i in region:
+        if RATE_BEFORE.search(text, max(0, figures[i].start - 4), figures[i].start):
+            continue
         key = (figures[i].kind, figures[i].unit)
         same = [t for t in totals if (figures[t].kind, figures[t].unit) == key]
         if same and not _reached(figures, same[0], parts_of[same[0]]):
@@ -851,7 +861,10 @@ def _group_at(text: str, figures: Sequence[Figure], at: int, after: int) -> list
         family = [i for i in region if figures[i].kind not in ("money", "percent")]
         if figures[totals[0]].kind not in ("money", "percent"):
             parts_of[totals[0]] = family
-    return [_relation(figures, t, parts) for t, parts in parts_of.items() if parts]
+    return [
+        _relation(figures, t, parts) for t, parts in parts_of.items()
+        if len(parts) >= MIN_PARTS and figures[t].kind != "percent"
+    ]
 
 
 def _totals_before(text: str, figures: Sequence[Figure], at: int) -> list[int]:
