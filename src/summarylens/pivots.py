@@ -52,9 +52,6 @@ UNKNOWN_ORG_TYPE = "未注明"
 #: what is removed from an organisation's name to make a short label
 _ORG_SUFFIX = re.compile(r"(?:工会委员会|工会工作委员会|工会|工委)$")
 _COMPANY_WORDS = re.compile(r"有限责任公司|股份有限公司|有限公司")
-_TITLE_NOISE = re.compile(
-    r"(?:[0-9０-９_＿xX×]{2,4}年(?:度)?|上半年|下半年|全年|年度|第.季度|工作总结|总结|范文|最新)"
-)
 
 
 # ---------------------------------------------------------------------------
@@ -104,13 +101,6 @@ def short_org(org: str | None, max_chars: int = 12) -> str | None:
     return name if len(name) <= max_chars else name[: max_chars - 1] + "…"
 
 
-def _title_label(title: str | None, max_chars: int) -> str | None:
-    if title is None or pd.isna(title):
-        return None
-    name = _TITLE_NOISE.sub("", str(title)).strip(" ：:，,")
-    return short_org(name, max_chars) if len(name) >= 2 else None
-
-
 def _source_label(doc_id: str, max_chars: int) -> str:
     source, _, n = str(doc_id).rpartition("#")
     stem = PurePosixPath(source).stem
@@ -119,7 +109,9 @@ def _source_label(doc_id: str, max_chars: int) -> str:
 
 
 def doc_labels(documents: pd.DataFrame, max_chars: int = 12) -> pd.Series:
-    """A short, unique label per document for plots: the org, else the title, else the file.
+    """A short, unique label per document for plots: the org, else the file and number.
+
+    A title without an organisation ("上半年工会工作总结范文") names no one, so it is not used.
 
     Returns a Series indexed by ``doc_id``. Two documents of one org get " (2)", " (3)"….
 
@@ -130,9 +122,7 @@ def doc_labels(documents: pd.DataFrame, max_chars: int = 12) -> pd.Series:
     """
     labels = []
     for row in documents.itertuples(index=False):
-        label = (short_org(getattr(row, "org", None), max_chars)
-                 or _title_label(getattr(row, "title", None), max_chars)
-                 or _source_label(row.doc_id, max_chars))
+        label = short_org(getattr(row, "org", None), max_chars) or _source_label(row.doc_id, max_chars)
         labels.append(label)
     series = pd.Series(labels, index=pd.Index(documents["doc_id"], name="doc_id"), name="label")
     rank = series.groupby(series).cumcount()
