@@ -50,6 +50,8 @@ def test_seed_documents_cover_the_whole_file(seed_text):
         ("范文一：", "范文二："),
         ("甲厂工会上半年工作总结一", "乙校工会上半年工作总结二"),
         ("【范文一】", "【范文二】"),
+        ("篇一 甲厂工会工作总结", "篇二 乙校工会工作总结"),
+        ("【第1篇】甲厂工会工作总结", "【第2篇】乙校工会工作总结"),
     ],
 )
 def test_every_marker_style_starts_a_document(markers):
@@ -70,6 +72,16 @@ def test_nested_compilation_splits_down_to_the_leaves():
     assert len(docs) == 4
     assert "甲厂" in docs[0] and "乙厂" in docs[1]
     assert docs[2].startswith("第2篇") and "总结一" in docs[2]
+
+
+def test_table_of_contents_stays_in_the_head_of_the_first_document():
+    text = ("银行工会工作总结范文（通用3篇）\n目录\n篇一：甲行工会工作总结\n篇二：乙行工会工作总结\n"
+            f"篇一：甲行工会工作总结\n{BODY}\n篇二：乙行工会工作总结\n{BODY}\n")
+    docs = process_text(text, "x.txt")
+    assert len(docs) == 2
+    kinds = [p.kind for p in docs[0].paragraphs]
+    assert kinds == ["noise", "noise", "noise", "noise", "title", "body"]
+    assert docs[0].title == "甲行工会工作总结" and docs[1].title == "乙行工会工作总结"
 
 
 def test_separator_followed_by_prose_starts_a_fragment():
