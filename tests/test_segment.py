@@ -189,3 +189,10 @@ def test_inline_list_items_ending_in_semicolons_are_body_items():
             "下半年，院工会将重点做好以下工作：①筹备医师节活动；②开展心理关爱行动；③做好金秋助学工作。")
     rows = _rows(text)
     assert [k for k, _, _ in rows] == ["heading", "body", "body", "body", "body"]
+
+
+def test_subtitle_stays_with_the_title():
+    text = "机械厂工会2023年工作报告\n——在厂第三届职代会第二次会议上\n一、主要工作"
+    assert _rows(text)[:2] == [
+        ("title", None, "机械厂工会2023年工作报告"), ("title", None, "——在厂第三届职代会第二次会议上"),
+    ]

@@ -40,6 +40,8 @@ from .split import is_article_marker, is_noise_line, is_separator, is_title_like
 
 #: The level of "第一，" headings: one below the enclosing heading, 1 when there is none.
 RELATIVE_LEVEL = 0
+#: a subtitle line under a report title: "——在公司第三届职代会上的工作报告"
+SUBTITLE = re.compile(r"[—－\-]{1,2}")
 #: A numbered line whose first clause is longer than this is an item, not a run-in heading.
 RUN_IN_HEADING_MAX_CHARS = 40
 #: The same for a section marker (一、 （一）), whose headings run longer.
@@ -130,7 +132,7 @@ def _head_and_body_pieces(text: str) -> list[_Piece]:
                 continue
             in_head = False
         pieces.extend(_body_line_pieces(text, start, end, content))
-    _mark_title(pieces)
+    _mark_title(text, pieces)
     return pieces
 
 
@@ -138,6 +140,8 @@ def _head_pieces(text: str, start: int, end: int, content: str) -> list[_Piece] 
     """Pieces of a head line, or None when the line already is body or a heading."""
     if is_noise_line(content) or is_separator(content):
         return [_Piece(start, end, "noise")]
+    if SUBTITLE.match(content) and len(content) <= 60 and not PROSE_END.search(content):
+        return [_Piece(start, end, "title?")]
     if is_article_marker(content) or is_title_like(content):
         gap = re.search(r"[ \t\u3000]+", content)
         marker_only = ARTICLE_MARKER.match(content)
@@ -151,11 +155,15 @@ def _head_pieces(text: str, start: int, end: int, content: str) -> list[_Piece] 
     return None
 
 
-def _mark_title(pieces: list[_Piece]) -> None:
-    """The last title candidate of the head is the title; earlier ones are page noise."""
+def _mark_title(text: str, pieces: list[_Piece]) -> None:
+    """The last title candidate of the head is the title; earlier ones are page noise.
+
+    A subtitle ("——在职代会上的报告") belongs to the title before it and is a title row too.
+    """
     candidates = [i for i, p in enumerate(pieces) if p.kind == "title?"]
+    mains = [i for i in candidates if not SUBTITLE.match(text, pieces[i].start)] or candidates
     for i in candidates:
-        kind = "title" if i == candidates[-1] else "noise"
+        kind = "title" if i == mains[-1] or (i > mains[-1] and SUBTITLE.match(text, pieces[i].start)) else "noise"
         pieces[i] = _Piece(pieces[i].start, pieces[i].end, kind)
 
 
