@@ -196,3 +196,13 @@ def test_subtitle_stays_with_the_title():
     assert _rows(text)[:2] == [
         ("title", None, "机械厂工会2023年工作报告"), ("title", None, "——在厂第三届职代会第二次会议上"),
     ]
+
+
+def test_nesting_follows_the_document_not_a_fixed_order_of_styles():
+    text = ("一、帮扶工作\n①送温暖\n(1)春节慰问\n慰问职工20人。\n(2)金秋助学\n资助学生8名。\n"
+            "②医疗互助\n参保300人。\n二、文体")
+    paths = {p.text: p.heading_path for p in segment_text(text)}
+    assert paths["慰问职工20人。"] == "一、帮扶工作 > ①送温暖 > (1)春节慰问"
+    assert paths["资助学生8名。"] == "一、帮扶工作 > ①送温暖 > (2)金秋助学"
+    assert paths["参保300人。"] == "一、帮扶工作 > ②医疗互助"
+    assert paths["二、文体"] == ""

@@ -306,36 +306,44 @@ def _has_words(content: str) -> bool:
     return any(ch.isalnum() for ch in content)
 
 
-def _relative_level(stack: list[tuple[int, bool, str]]) -> int:
-    """Level of a "第二，" heading: its sibling's, else one below the enclosing heading."""
-    for level, relative, _title in reversed(stack):
-        if relative:
-            return level
-    return stack[-1][0] + 1 if stack else 1
-
-
 def _clean_heading(content: str) -> str:
     return content.rstrip("。．.，,；;：: \u3000")
 
 
 def _with_heading_paths(text: str, rows: list[_Row]) -> list[Paragraph]:
-    """Number the rows and give each heading and body row its chain of enclosing headings."""
+    """Number the rows and give each heading and body row its chain of enclosing headings.
+
+    Nesting follows the document, not a fixed order of marker styles: a marker family
+    already open in the chain closes back to its sibling ("（二）" after "（一）……1、"); a
+    family not yet open nests under the current heading ("(1)" under "②" as well as "②"
+    under "(1)"). Only 一、 and unnumbered section headings always start at the top.
+    The ``level`` column keeps the SPEC's fixed level per marker family (一、=1 …
+    ①=5); "第一，" headings, which SPEC does not rank, get their depth in the chain.
+    """
     paragraphs: list[Paragraph] = []
-    stack: list[tuple[int, bool, str]] = []  # (level, relative family, heading)
+    stack: list[tuple[int, str]] = []  # (marker family, heading)
     for row in rows:
         content = text[row.start:row.end]
-        marker_level = row.level if row.kind == "heading" else row.item_level
-        level = marker_level
-        if marker_level == RELATIVE_LEVEL:
-            level = _relative_level(stack)
-        if level is not None:
-            stack = [entry for entry in stack if entry[0] < level]
-        path = " > ".join(title for *_, title in stack) if row.kind in ("heading", "body") else ""
-        if row.kind == "heading" and level is not None:
-            stack.append((level, marker_level == RELATIVE_LEVEL, _clean_heading(content)))
+        family = row.level if row.kind == "heading" else row.item_level
+        if family is not None:
+            stack = _close_to(stack, family)
+        path = " > ".join(title for _, title in stack) if row.kind in ("heading", "body") else ""
+        level = None
+        if row.kind == "heading" and family is not None:
+            level = len(stack) + 1 if family == RELATIVE_LEVEL else family
+            stack.append((family, _clean_heading(content)))
         paragraphs.append(Paragraph(
-            para_id=len(paragraphs), kind=row.kind,
-            level=level if row.kind == "heading" else None, heading_path=path,
+            para_id=len(paragraphs), kind=row.kind, level=level, heading_path=path,
             start=row.start, end=row.end, text=content,
         ))
     return paragraphs
+
+
+def _close_to(stack: list[tuple[int, str]], family: int) -> list[tuple[int, str]]:
+    """The chain a heading of ``family`` opens under: up to its open sibling, if any."""
+    if family == 1:
+        return []
+    for depth, (open_family, _title) in enumerate(stack):
+        if open_family == family:
+            return stack[:depth]
+    return stack
