@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import os
+import tempfile
+
 import pytest
+
+# The default section model caches itself on disk; keep the tests' copy out of the user's home.
+os.environ.setdefault("SUMMARYLENS_CACHE_DIR", tempfile.mkdtemp(prefix="summarylens-test-cache-"))
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
