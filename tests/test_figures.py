@@ -66,6 +66,26 @@ def one(text: str):
     ("参加人数达１２６４名", "１２６４名", 1264, "人", "people", "exact"),
     ("两个单位之间", "两个", 2, "个", "organizations", "exact"),
     ("其中省级一等奖一人。", "一人", 1, "人", "people", "exact"),
+    # measure words met in the third blind round (blind3) and in government reports
+    ("上示范课58节", "58节", 58, "节", "count", "exact"),
+    ("听评课210余节", "210余节", 210, "节", "count", "over"),
+    ("分为4组，", "4组", 4, "组", "count", "exact"),
+    ("送去大米200袋", "200袋", 200, "袋", "count", "exact"),
+    ("消毒湿巾800余箱", "800余箱", 800, "箱", "count", "over"),
+    ("体温枪120把", "120把", 120, "把", "count", "exact"),
+    ("新建职工倒班公寓1栋", "1栋", 1, "栋", "count", "exact"),
+    ("职工书屋新增图书3000本", "3000本", 3000, "本", "count", "exact"),
+    ("受理来信来访29件次", "29件次", 29, "件次", "count", "exact"),
+    ("约合500元", "约合500元", 500, "元", "money", "approx"),
+    ("二十来人", "二十来人", 20, "人", "people", "approx"),
+    ("提高两个百分点", "两个百分点", 2, "个百分点", "percent", "exact"),
+    ("提高三成", "三成", 30, "%", "percent", "exact"),
+    ("提高了5个多百分点", "5个多百分点", 5, "个百分点", "percent", "over"),
+    ("我国有13亿人口", "13亿人口", 1_300_000_000, "人", "people", "exact"),
+    ("近14亿人口的大国", "近14亿人口", 1_400_000_000, "人", "people", "under"),
+    ("惠及2900多万家庭。", "2900多万家庭", 29_000_000, "户", "households", "over"),
+    ("惠及上千万家庭", "上千万家庭", 10_000_000, "户", "households", "over"),
+    ("为患病教师捐款15.3万。", "15.3万", 153_000, "元", "money", "exact"),
 ])
 def test_spec_examples(text, raw, value, unit, kind, qualifier) -> None:
     f = one(text)
@@ -101,7 +121,20 @@ NOT_FIGURES = {
     "inside a title": ["《廉洁从业九项准则》"],
     "durations and measures": ["经过3天", "4个月", "每天8小时", "40周岁以上", "110千伏",
                                "粮食1.3万吨"],
-    "words": ["零部件有限公司", "一线职工", "两癌筛查", "G20峰会", "5G网络"],
+    "words": ["零部件有限公司", "一线职工", "两癌筛查", "G20峰会", "5G网络", "保持两位数增长"],
+    # classes added after the third blind round (blind3) and the government reports
+    "pairing": ["党员干部1对1结对帮扶", "开展一对一帮扶", "1对多服务"],
+    "vague pair of digits": ["一年仅开展一两次活动", "两三人一组", "三四十家企业", "来了七八个"],
+    "idioms": ["职工们三五成群", "三番五次", "五花八门", "两条腿走路"],
+    "rhetorical counts (more)": ["重点抓好三件事", "办好十件民生实事", "“一带一路”八项行动",
+                                 "污染防治三个“十条”", "坚持两个毫不动摇"],
+    "durations (more)": ["培训2学时", "历时3个多月", "两个半小时", "用了1个多星期"],
+    "placeholders (more)": ["热线12345", "咨询电话：0571-86661234", "“1+3”帮扶模式", "港区110千伏变电站",
+                            "每小时42自然箱", "集装箱吞吐量520万标箱", "加班约4.2万小时"],
+    "dates (more)": ["２０２２年３月２５日召开", "二〇二三年上半年", "上午9时30分", "7—8月高温期间",
+                     "3月至4月"],
+    "ordinals (more)": ["《工会法》第四十三条", "第3号文件", "X工发〔2023〕15号", "获得团体第二名",
+                        "第一时间", "第七届三次职代会", "一、二、三等奖"],
 }
 
 
@@ -113,7 +146,7 @@ def test_not_figures(why: str, text: str) -> None:
 def test_exclusions_live_in_one_named_place() -> None:
     names = [name for name, _ in EXCLUSIONS]
     for expected in ("named numeral", "ordinal or session", "document number", "date or clock time",
-                     "list marker", "rhetorical chinese count"):
+                     "list marker", "rhetorical chinese count", "pairing", "vague pair of digits"):
         assert expected in names
 
 
@@ -124,6 +157,24 @@ def test_meetings_counted_are_figures() -> None:
 def test_wan_before_an_unknown_measure_is_not_money() -> None:
     assert figs("筹集口罩2.4万只") == [("2.4万只", 24000.0, "只", "count")]
     assert figs("贷款提标降息惠及1100多万学生") == []
+
+
+def test_goods_and_lessons_are_counts_but_the_organize_verb_is_no_organization() -> None:
+    assert figs("分三个批次组织") == [("三个", 3.0, "个", "count")]
+    assert figs("新建5个社会组织") == [("5个", 5.0, "个", "organizations")]
+
+
+@pytest.mark.parametrize(("text", "kinds"), [
+    ("村（社区）工会联合会3个，", ["organizations"]),
+    ("劳模创新工作室6个，", ["organizations"]),
+    # a running total in 个 counts what the 个 before it counted
+    ("新建“教工之家”“教师小家”11个，累计达到68个，", ["organizations", "organizations"]),
+    ("下设分工会9个，总数达到12个", ["organizations", "organizations"]),
+    ("发现问题17个，已督促整改15个。", ["count", "count"]),
+    ("成立分会5个，开展活动20个。", ["organizations", "count"]),
+])
+def test_kind_of_ge(text: str, kinds: list[str]) -> None:
+    assert [f[3] for f in figs(text)] == kinds
 
 
 def test_list_marker_before_a_figure_is_dropped() -> None:
@@ -163,10 +214,17 @@ def test_ranges_give_two_figures(text: str, expected: list[tuple[str, float]]) -
     ("参赛人数约15xxxx", "约15xxxx", "people"),
     ("上交费率达到10xxxx", "10xxxx", "percent"),
     ("参赛人数达38xxxx人", "38xxxx人", "people"),
+    ("会员总数达8,4xx人，", "8,4xx人", "people"),
+    ("筹集资金X万元，", "X万元", "money"),
+    ("理赔金额XX万元。", "XX万元", "money"),
 ])
 def test_masked_values(text: str, raw: str, kind: str) -> None:
     f = one(text)
     assert (f.raw, f.kind, f.masked, f.value) == (raw, kind, True, None)
+
+
+def test_a_comma_is_no_thousands_separator_before_a_short_group() -> None:
+    assert [f[0] for f in figs("共3，4x人")] == ["4x人"]
 
 
 def test_qualifiers_are_known() -> None:
@@ -279,6 +337,41 @@ def test_offsets_and_determinism_on_genre_soup(text: str) -> None:
     assert find_figures(text) == (found, rels)
 
 
+@settings(max_examples=300, deadline=None)
+@given(_GENRE)
+def test_searched_number_pattern_matches_like_the_readable_one(text: str) -> None:
+    """FIGURE uses a form of _NUMBER rewritten for fast searching; both read alike."""
+    import re
+
+    from summarylens import figures as F
+
+    readable, searched = re.compile(F._NUMBER), re.compile(F._NUMBER_SEARCHED)
+    for i in range(len(text)):
+        a, b = readable.match(text, i), searched.match(text, i)
+        assert (a and a.group()) == (b and b.group()), (text, i)
+
+
+def test_relations_take_sentence_ends_from_the_caller() -> None:
+    from summarylens.figures import _sentence_bounds, find_relations
+
+    text = "共计216人，其中在职职工129人，退休人员87人。"
+    figures = find_figures(text)[0]
+    assert find_relations(text, figures) == find_relations(text, figures, _sentence_bounds(text))
+
+
+def test_figures_placed_in_a_document_equal_shifted_copies() -> None:
+    from dataclasses import replace
+
+    text = "领取一次性补助款人数共计216人，其中在职职工129人，退休人员87人。发放慰问金2万元。"
+    plain, plain_rels = find_figures(text)
+    placed, placed_rels = find_figures(text, offset=100, para_id=3, first_fig_id=7, topic="welfare")
+    assert placed == [replace(f, start=f.start + 100, end=f.end + 100, para_id=3, fig_id=7 + i,
+                              topic="welfare") for i, f in enumerate(plain)]
+    assert [(r.total_fig_id, r.part_fig_ids) for r in placed_rels] == [
+        (r.total_fig_id + 7, tuple(i + 7 for i in r.part_fig_ids)) for r in plain_rels]
+    assert placed_rels and placed_rels[0].parts_sum == plain_rels[0].parts_sum
+
+
 def _check(text, found, rels) -> None:
     for f in found:
         assert text[f.start:f.end] == f.raw
@@ -299,12 +392,13 @@ def test_same_output_twice_on_the_seed(seed_text: str) -> None:
 # ---------------------------------------------------------------------------------------
 
 #: floors set from the runs reported in tests/data/figures_gold/README.md (first blind
-#: test run: value+kind F1 0.975, money 1.0); a change that drops below them is a regression
+#: test run: value+kind F1 0.975, money 1.0; third blind round, blind3: F1 0.982, money
+#: 1.0); a change that drops below them is a regression
 GOLD_F1_FLOOR = 0.97
 GOLD_MONEY_F1_FLOOR = 0.97
 
 
-@pytest.mark.parametrize("split", ["dev", "test"])
+@pytest.mark.parametrize("split", ["dev", "test", "blind3"])
 def test_gold_f1_floor(split: str, capsys: pytest.CaptureFixture[str]) -> None:
     from summarylens.evaluate.figures import evaluate
 

@@ -3,7 +3,9 @@
 :func:`find_figures` reads one heading or body paragraph and returns its figures
 (:class:`~summarylens.model.Figure`) and its 共计……其中 groups
 (:class:`~summarylens.model.Relation`). It is regex-driven — no segmentation — so it
-runs many times faster than ``jieba.lcut`` over the same text.
+runs many times faster than ``jieba.lcut`` over the same text (``bench/figures.py``):
+one ``finditer`` finds the numbers, most of them take a fast path (an Arabic number
+and a plain unit), and each sentence is cut out once per paragraph.
 
 How a figure is read (SPEC section 2):
 
@@ -15,21 +17,28 @@ How a figure is read (SPEC section 2):
   teams or outlets (``58个基层工会``, ``分工会9个``), **percent** ``%``/``％``,
   ``百分之六点九``, ``三成`` (unit ``%``) and ``1.2个百分点`` (kind ``percent``, unit
   ``个百分点``: a change in percent points, kept apart from a level), **count** for the
-  other measure words (次, 场, 期, 册, 份, 条, 项, 件, 支, 处, 台, 篇, 个 …).
-- 个 before a word for people (``91个骨干子女``) counts people; before 家庭 households.
-- Durations (``3天``, ``4个月``, ``8小时``) and measurements (吨, 平方米) are not figures.
-- Qualifiers: 约/大约/左右/上下 → ``approx``; 余/多/以上/超过/逾/上百 → ``over``;
-  近/将近/接近/不到/不足/以下/以内 → ``under``. Prefix qualifiers are part of ``raw``
-  (``近400万元``), and so are trailing 左右/以上 (``10万元左右``).
+  other measure words (次, 场, 期, 册, 份, 条, 项, 件, 支, 处, 台, 篇, 节, 组, 门, 本,
+  goods such as 袋, 箱, 桶, 把, 栋 …, and 个).
+- 个 before a word for people (``91个骨干子女``) counts people; before 家庭 households;
+  after or before an organisation noun (工会, 班组, 联合会, 工作室 …) organisations; a
+  running total (``11个，累计达到68个``) counts what the 个 before it counted.
+- 万/亿 before 人口 counts people (``13亿人口``), before 家庭 households (``2900多万家庭``).
+- Durations (``3天``, ``4个月``, ``3个多月``, ``8小时``, ``40学时``) and measurements (吨,
+  平方米, 标箱) are not figures.
+- Qualifiers: 约/大约/约合/左右/上下/来 → ``approx``; 余/多/以上/超过/逾/上百 →
+  ``over``; 近/将近/接近/不到/不足/以下/以内 → ``under``. Prefix qualifiers are part of
+  ``raw`` (``近400万元``), and so are trailing 左右/以上 (``10万元左右``).
 - An enumeration or a range sharing one unit gives one figure per number:
   ``1000、500元`` → 1000 元 and 500 元; ``3至5名`` → 3 and 5; ``10-15万元`` → 100000
   and 150000 (the first end borrows 万 when it is the smaller number).
 - Masked values (``15xxxx元``, ``202_元``, ``9x%``, ``×××元``) are figures with
   ``masked=True`` and ``value=None``.
-- Not figures — see the EXCLUSIONS block: ordinals and sessions, named numerals,
-  document numbers, dates and clock times, list markers, the indefinite 一 + measure
-  word, bare 百/千/万 without a qualifier (``百人大合唱``, ``千家万户``), ranks
-  (``前三名``), rates (``每万人``), and rhetorical Chinese counts (``突出两个重点``).
+- Not figures — see the EXCLUSIONS block: ordinals and sessions, named numerals and
+  idioms (``三番五次``, ``五花八门``), document numbers, dates and clock times, list
+  markers, the indefinite 一 + measure word, bare 百/千/万 without a qualifier
+  (``百人大合唱``, ``千家万户``), ranks (``前三名``), rates (``每万人``), vague pairs of
+  digits (``一两次``, ``三四十家``), pairings (``1对1帮扶``), and rhetorical Chinese
+  counts (``突出两个重点``, ``抓好三件事``, ``三个“十条”``).
 
 Example::
 
@@ -59,11 +68,15 @@ _CN = "零〇○一二两三四五六七八九十百千万亿壹贰叁肆伍陆�
 _CN_DIGIT = "零〇○一二三四五六七八九"                 # digits allowed after 点
 _MASK = "xX×＿_*＊ｘＸ"                              # characters a site uses to mask a digit
 _CJK = "\u4e00-\u9fff"
+#: what may follow a number that opens with a mask (××万元, XX人次, ××次): a unit
+_MASK_UNIT_FIRST = "元%％人名户家万次项件个场期条份所篇"
 
 #: a number: 百分之…, a masked number, an Arabic number (with 万/亿 etc.), a Chinese numeral
 _NUMBER = (
     rf"百分之(?:[{_D}]+(?:[.．][{_D}]+)?|[{_CN}]+(?:点[{_CN_DIGIT}]+)?)"
-    rf"|(?:[{_D}]*[{_D}][{_MASK}]|[{_MASK}]{{1,4}}(?=[{_D}]*[元%％人名户家万]))"
+    rf"|(?:[{_D}]{{1,3}}(?:[,，][{_D}]{{3}})*[,，](?=[{_D}{_MASK}]{{3}}(?![{_D}{_MASK}]))[{_D}]*[{_MASK}]"
+    rf"|[{_D}]*[{_D}][{_MASK}]"
+    rf"|[{_MASK}]{{1,4}}(?:[.．][{_MASK}]{{1,2}})?(?=[{_D}]*[{_MASK_UNIT_FIRST}]))"
     rf"[{_D}{_MASK}]*[万千百亿]?"
     rf"|[{_D}]+(?:[,，][{_D}]{{3}}(?![{_D}]))*(?:[.．][{_D}]+)?"
     rf"(?:[十百千万亿]+(?:[{_D}]+(?:[.．][{_D}]+)?[万千百]+)*)?"
@@ -72,16 +85,16 @@ _NUMBER = (
 
 #: the unit after a number (longest first), each guarded against the words it starts
 _UNIT = (
-    r"个百分点|百分点|[%％]"
+    r"个百分点|个多百分点|百分点|[%％]"
     r"|元(?![旦素宵帅老首])"
-    r"|人次|人·次|户次|场次|节次|批次|课时|学时"
+    r"|人次|人·次|户次|场次|节次|批次|件次"
     r"|人(?![民员口才社大士事力])"
     r"|名(?![额称义字片誉牌次])"
-    r"|位(?![于置列居一])"
+    r"|位(?![于置列居一数])"
     r"|户(?![口籍外型])"
     r"|家(?![庭属长乡园里中务电人政风])"
     r"|所(?![在以有属得谓需长辖说])"
-    r"|个(?!人|体|性|别|税|月|小时|季度|年|星期|周|工作日|钟头)"
+    r"|个(?!人|体|性|别|税|[多半]?(?:月|小时|季度|年|星期|周|工作日|钟头))"
     r"|成(?![员立为功绩果本效就长熟型都交人年品])"
     r"|次(?![数日])"
     r"|场(?![所地馆合景面上内外])"
@@ -92,6 +105,12 @@ _UNIT = (
     r"|间(?![隔断歇接距谍])"
     r"|只(?![有是要能会需])"
     r"|册|份(?![额])|条(?![件例款])|项(?![目])|件|篇|套|辆|幅|堂|张"
+    r"|节(?![日约能点假庆气目奏拍俭省制水电余])"
+    r"|组(?![织建长成合委团员队数别内间件图稿])"
+    r"|门(?![口店诊户槛面卫前窗类市票禁岗])"
+    r"|本(?![年月日次届级地科职质身部单市县区人项期着土])"
+    r"|把(?![手握关好脉])|双(?![休节职方向规拥百])|顶(?![层端尖级替岗])|块(?![钱])"
+    r"|袋|箱|桶|瓶(?![装颈])|盒(?![饭子])|枚|盏|栋|幢|棵|株|片(?![区面刻段场长])"
     r"|支(?![部持出付援撑配柱])"
     r"|处(?![理室长级于置分罚境])"
     r"|台(?![账帐阶风湾词上前])"
@@ -101,26 +120,41 @@ _UNIT = (
     r"|部(?![门分署长队位委属级])"
 )
 
-#: a character that can open a number: the scan jumps from one to the next (fast gate)
-NUMBER_GATE = re.compile(rf"[{_D}{_CN}{_MASK}]")
+#: the same numbers as ``_NUMBER``, written to be searched fast: every alternative
+#: opens with the one character class below, and a lookbehind picks the alternative.
+#: A pattern that opens with a character class lets the regex engine skip the text
+#: between numerals in C, so the scan is one ``finditer`` instead of a gate search and
+#: a match per numeral. ``tests/test_figures.py`` checks both forms match alike.
+_NUMBER_SEARCHED = (
+    rf"[{_D}{_MASK}{_CN}]"
+    rf"(?:(?<=百)分之(?:[{_D}]+(?:[.．][{_D}]+)?|[{_CN}]+(?:点[{_CN_DIGIT}]+)?)"
+    rf"|(?:(?<=[{_D}])(?:[{_D}]{{0,2}}(?:[,，][{_D}]{{3}})*[,，]"
+    rf"(?=[{_D}{_MASK}]{{3}}(?![{_D}{_MASK}]))[{_D}]*[{_MASK}]"
+    rf"|[{_D}]*[{_MASK}])"
+    rf"|(?<=[{_MASK}])[{_MASK}]{{0,3}}(?:[.．][{_MASK}]{{1,2}})?(?=[{_D}]*[{_MASK_UNIT_FIRST}]))"
+    rf"[{_D}{_MASK}]*[万千百亿]?"
+    rf"|(?<=[{_D}])[{_D}]*(?:[,，][{_D}]{{3}}(?![{_D}]))*(?:[.．][{_D}]+)?"
+    rf"(?:[十百千万亿]+(?:[{_D}]+(?:[.．][{_D}]+)?[万千百]+)*)?"
+    rf"|(?<=[{_CN}])[{_CN}]*(?:点[{_CN_DIGIT}]+[万亿]?)?)"
+)
 
 #: one number with its qualifiers and unit: 400万元 / 300多名 / 十余万元 / 20人左右
 FIGURE = re.compile(
-    rf"(?P<num>{_NUMBER})"
-    r"(?:(?P<q1>[多余])(?P<mult>[十百千万亿]{1,2})?(?P<q2>[多余])?)?"
+    rf"(?P<num>{_NUMBER_SEARCHED})"
+    r"(?:(?P<q1>[多余来])(?P<mult>[十百千万亿]{1,2})?(?P<q2>[多余])?)?"
     rf"(?:[ \u3000]?(?P<unit>{_UNIT}))?"
     r"(?P<post>左右|上下|以上|以下|以内|之多)?"
 )
 
 #: a qualifier right before a number (约, 近, 不到, 超过 …; not 节约, 附近): 近400万元
 PREFIX_QUALIFIER = re.compile(
-    r"(?:大约|约为|约有|将近|接近|不到|不足|不超过|不高于|不多于|不少于|不低于|超过|逾"
+    r"(?:大约|约为|约有|约合|将近|接近|不到|不足|不超过|不高于|不多于|不少于|不低于|超过|逾"
     r"|(?<![节制签预契公隐婉违履相邀大])约|(?<![附最邻将接])近|上)$"
 )
 #: the last characters of the words of PREFIX_QUALIFIER (a cheap test before the regex)
-_PREFIX_LAST = frozenset("约为有近到足过于逾上")
+_PREFIX_LAST = frozenset("约为有合近到足过于逾上")
 #: 上 qualifies only a bare 百/千/万 (上百人, 上千名)
-_SHANG_OK = re.compile(r"[百千万][余多]?[人名户家元]")
+_SHANG_OK = re.compile(r"[百千万亿]{1,2}[余多]?[人名户家元]")
 
 #: what joins the numbers of an enumeration (、 和 及 或) or a range (至, 到, —, -, ~)
 JOINER = re.compile(r"、|和|及|或|至|到|——|—|–|－|-|~|～|〜")
@@ -154,13 +188,19 @@ MASKED_RATE_CONTEXT = re.compile(r"率[^，。；,;！？]{0,4}$")
 _ORG_NOUNS = (
     r"工会|分会|单位|部门|班组|支部|小组|团队|网点|企业|公司|科室|车间|站点|服务站|驿站|协会"
     r"|集体|支行|分行|营业部|代表队|[中大]队|窗口|社区|乡镇|街道|学校|医院|机关|处室|委员会"
-    r"|职工之家|小家|党组织|项目部|工区|门店|分店|机构|事业部|合作社|组织|兴趣小组|中心|厅局|(?<![大格布结当全时胜开终定赌棋饭])局|之家"
-    r"|俱乐部|社团|轮班"
+    r"|职工之家|小家|(?:党|工会|基层|群团|团|妇|社会|两新)组织|项目部|工区|门店|分店|机构|事业部|合作社|兴趣小组|中心|厅局|(?<![大格布结当全时胜开终定赌棋饭])局|之家"
+    r"|俱乐部|社团|轮班|联合会|工作室"
 )
 ORG_AFTER = re.compile(rf"[^，。；、,;！？\s\d]{{0,12}}?(?:{_ORG_NOUNS})")
 #: an organisation noun just before a number ("分工会9个", "“服务明星网点”6个")
 ORG_BEFORE = re.compile(rf"(?:{_ORG_NOUNS})[”\"’）)》]?$")
 
+#: 个 with nothing counted after it (the clause ends): 累计达到68个。
+GE_BARE_AFTER = re.compile(r"[，。；、,;！？）)\s]|$")
+#: what may stand between two 个 figures when the second is a running total of the first
+GE_CARRY_GAP = re.compile(
+    r"[，,；;、]?(?:累计|总数|总计|合计|共计|目前|现已|已|共|全部|总共)*(?:达到|达|增至|增加到|增加至|为|有)?"
+)
 #: people nouns that make 个 count people (91个骨干子女); 家庭 makes households
 PEOPLE_AFTER = re.compile(
     r"[^，。；、,;！？\s\d]{0,2}?(?:职工|员工|会员|子女|学生|孩子|老人|同志|人员|代表(?!队))"
@@ -218,15 +258,30 @@ SUBJECT_AFTER_RUN = re.compile(
 )
 #: fallback subject before a number: the Chinese run after the last verb or function word
 SUBJECT_BEFORE_RUN = re.compile(r"[\u4e00-\u9fff]{2,8}$")
-SUBJECT_LAST_VERB = re.compile(
-    r".*(?:收到|发放|组织|开展|举办|慰问|走访|帮扶|救助|资助|看望|表彰|评选|评出|选拔|新增|发展|参加|参与"
-    r"|采纳|提出|涉及|覆盖|惠及|接待|受理|调解|签订|召开|完成|排查|整改|发现|解决|答复|办复|立案|建立|新建"
-    r"|组建|成立|净增|推荐|获得|荣获|设立|下设|拥有|现有|聘请|投入|筹集|筹措|拨缴|上解|收缴|支出|节约|追回"
-    r"|挽回|培训|征集|抽查|补签|办理|购置|添置|配发|赠送|送去|达到|提高到|增加到|为|给|向|对|在|有|达|是"
-    r"|占|由|到|了|的|和|与|及|其余|其中|全部|共|计)"
+_LAST_VERBS = (
+    "收到|发放|组织|开展|举办|慰问|走访|帮扶|救助|资助|看望|表彰|评选|评出|选拔|新增|发展|参加|参与"
+    "|采纳|提出|涉及|覆盖|惠及|接待|受理|调解|签订|召开|完成|排查|整改|发现|解决|答复|办复|立案|建立|新建"
+    "|组建|成立|净增|推荐|获得|荣获|设立|下设|拥有|现有|聘请|投入|筹集|筹措|拨缴|上解|收缴|支出|节约|追回"
+    "|挽回|培训|征集|抽查|补签|办理|购置|添置|配发|赠送|送去|达到|提高到|增加到|为|给|向|对|在|有|达|是"
+    "|占|由|到|了|的|和|与|及|其余|其中|全部|共|计"
 )
+#: the last verb or function word of the words before a number (greedy: the last one)
+SUBJECT_LAST_VERB = re.compile(rf".*(?:{_LAST_VERBS})")
+#: one of those words at a given offset, and the characters they open with: scanning
+#: back from the end with these finds the same word as SUBJECT_LAST_VERB, cheaper
+_VERB_AT = re.compile(_LAST_VERBS)
+_VERB_FIRST = frozenset(word[0] for word in _LAST_VERBS.split("|"))
+#: the run of Chinese right before a number, matched on the reversed words
+_RUN_REVERSED = re.compile(r"[\u4e00-\u9fff]{2,8}")
 #: filler between a subject and its figure ("慰问款共计", "人数达到"), reversed like it
 SUBJECT_FILLER_REVERSED = re.compile(rf"(?:{_backwards(_SUBJ_FILLER)}|\s)+")
+_SUBJECT_AFTER_MATCH = SUBJECT_AFTER.match
+#: both in one match on the reversed window: the filler (possessive: it gives nothing
+#: back, as when matched on its own), then the subject if there is one
+_SUBJECT_BEHIND = re.compile(
+    rf"(?:{_backwards(_SUBJ_FILLER)}|\s)*+(?P<subject>{SUBJECT_BEFORE_REVERSED.pattern})?"
+)
+_SUBJECT_BEHIND_MATCH = _SUBJECT_BEHIND.match
 
 # =====================================================================================
 # EXCLUSIONS — numbers that are never figures (SPEC "Not figures"), all in one place.
@@ -238,8 +293,10 @@ NAMED_NUMERALS = re.compile(
     r"三八|五一|五四|七一|八一|六一|十一五|十二五|十三五|十四五|十五五"
     r"|[十二][十]?[一二三四五六七八九]?大(?=精神|报告|代表|以来|召开|胜利|确定|提出|部署|和|、|”|」)"
     r"|三个代表|两争一树|一三一|十佳|百佳|十大|两学一做|三严三实|四个意识|四个自信|两个维护|两个确立"
-    r"|四个全面|五位一体|八项规定|三会一课|一岗双责|三重一大|两个确保|一带一路|五个一|两节|双节"
+    r"|四个全面|五位一体|两个毫不动摇|两个一百年|四个不摘|三个区分开来|八项规定|三会一课|一岗双责|三重一大|两个确保|一带一路|五个一|两节|双节"
     r"|二次创业|二次报销|二次分配|三次产业|一二三|两新|两癌|两公开|三公|四风|一户一策|一人一档"
+    # idioms (成语) built on numerals: 三番五次, 五花八门, 三五成群 …
+    r"|三番五次|五花八门|三五成群|三三两两|一五一十|三令五申|七嘴八舌|四面八方|三座大山|万众一心|两条腿"
 )
 
 #: a book or document title holds the number: 《廉洁从业九项准则》, 《十条措施》
@@ -251,6 +308,12 @@ ORDINAL_BEFORE = re.compile(r"(?:第|届)\s*$")
 _EXCLUDING_LAST = frozenset("第届每前后 \u3000")
 _D_CHARS = frozenset("0123456789０１２３４５６７８９")
 _MASK_SET = frozenset(_MASK)
+_CN_SET = frozenset(_CN)
+#: how far around a number a named numeral is looked for (the longest name is 6 characters)
+_NAMED_REACH = 8
+#: an Arabic number once full-width forms are read as ASCII: 1,260 / 6.1 / 95.5
+_BIG_TAILS = {"万": 10_000.0, "亿": 100_000_000.0, "万亿": 1e12}
+ARABIC_NUMBER = re.compile(r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?")
 #: a session spelled out after its congress: 十三届全国人大五次会议 (届 earlier in the clause)
 SESSION_AFTER = re.compile(r"(?:会议|全会|全体会议|全委会|执委会|常委会|代表大会|职代会|教代会)")
 SESSION_BEFORE = re.compile(r"届[^，。；,;！？、]{0,10}$")
@@ -261,7 +324,7 @@ VAGUE_BEFORE = re.compile(
     r"(?:(?<![总人次户件基参半多少指分倍系函代整负正奇偶岁年天票字位名额数])数|几|若干)$"
 )
 #: a Chinese numeral glued to the word before it: 周三, 初三, 高三, 星期一, 之一, 统一
-CN_GLUED_BEFORE = re.compile(r"(?:周|初|高|星期|之|统|唯|同|单|专|逐|某|其|“|「|《|‘)$")
+CN_GLUED_BEFORE = re.compile(r"(?:周|初|(?<![提升增拔抬])高|星期|之|统|唯|同|单|专|逐|某|其|“|「|《|‘)$")
 #: a date or a clock time: 5月23日, 11年3月, 12时20分, 2023年, 202_年 (the number before 年月日时分)
 DATE_OR_TIME_AFTER = re.compile(r"[年月日时分秒号点]")
 #: a document number: 湘工发14号文件, 〔2024〕12号, 潭政发9号 (number closed by 号)
@@ -281,7 +344,12 @@ RHETORICAL_AFTER = re.compile(
     r"|结合|提升|一流|务必|环节|基本点|原则|目标|任务|工作|措施|要求|作用|理念|体系|精神|主线|抓手"
     r"|平台|载体|工程|建设|保障|突破|关系|问题|思路|覆盖|满意|落实|强化|大事|层面|领域|阶段|战略"
     r"|能力|渠道|内容|特点|亮点|难点|品牌|板块|原因|到位|服务|统筹|不变|注重|突出|着力|职能|职责|积极性|字"
+    r"|事(?![项件故])|(?:民生)?实事|好事|行动|举措|[“「‘\"]"
 )
+#: two Chinese digits in a row give a vague count, not a number: 一两次, 两三人, 三四十家, 七八个
+VAGUE_PAIR = re.compile(r"[一二两三四五六七八九]{2}")
+#: 对 followed by a number pairs people up, it counts nothing: 1对1帮扶, 一对一, 一对多
+PAIRING_AFTER = re.compile(r"[0-9０-９一二两三四五六七八九十多Nn]")
 #: measure words after which a Chinese numeral may be rhetorical (个, 项, 条, 件, 大, 种)
 RHETORICAL_UNITS = frozenset({"个", "项", "条", "件"})
 
@@ -300,6 +368,8 @@ EXCLUSIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("site blurb", SITE_BLURB),
     ("inside a title", IN_TITLE),
     ("vague count", VAGUE_BEFORE),
+    ("vague pair of digits", VAGUE_PAIR),
+    ("pairing", PAIRING_AFTER),
     ("rhetorical chinese count", RHETORICAL_AFTER),
 )
 
@@ -316,12 +386,17 @@ UNIT_KINDS: dict[str, tuple[str, str]] = {
     "家": ("organizations", "家"), "所": ("organizations", "所"),
     "%": ("percent", "%"), "％": ("percent", "%"), "成": ("percent", "%"),
     "个百分点": ("percent", "个百分点"), "百分点": ("percent", "个百分点"),
+    "人口": ("people", "人"), "家庭": ("households", "户"),
 }
+
+#: nouns read as the unit of a number in 万 or 亿 (13亿人口, 惠及2900多万家庭)
+BIG_NUMBER_NOUNS = ("人口", "家庭")
 
 #: qualifier words → qualifier
 QUALIFIER_WORDS: dict[str, str] = {
-    "约": "approx", "大约": "approx", "约为": "approx", "约有": "approx", "左右": "approx",
-    "上下": "approx",
+    "约": "approx", "大约": "approx", "约为": "approx", "约有": "approx", "约合": "approx",
+    "左右": "approx",
+    "上下": "approx", "来": "approx",
     "余": "over", "多": "over", "以上": "over", "超过": "over", "逾": "over", "上": "over",
     "之多": "over",
     "不少于": "over", "不低于": "over",
@@ -336,10 +411,19 @@ _PLAIN_UNITS = frozenset({
     "元", "人", "名", "位", "人次", "人·次", "户", "户次", "家", "所", "%", "％",
     "个百分点", "百分点",
     "场", "期", "册", "份", "条", "项", "件", "套", "辆", "幅", "堂", "张", "支", "处", "台",
-    "批", "座", "首", "部", "起", "副", "对", "间", "只", "场次", "节次", "批次", "课时", "学时",
+    "批", "座", "首", "部", "起", "副", "间", "只", "场次", "节次", "批次", "件次",
+    "节", "组", "门", "本", "把", "双", "顶", "块", "袋", "箱", "桶", "瓶", "盒", "枚", "盏", "栋", "幢",
+    "棵", "株", "片",
 })
 
 _MULTIPLIERS = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
+
+#: characters before a number that make :func:`_candidate` look closer: the last
+#: characters of prefix qualifiers, and Latin letters (G20, iPhone15)
+_CAND_LOOK_BEFORE = _PREFIX_LAST | frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+#: builds a NamedTuple from a tuple without the Python-level ``__new__`` (hot loops)
+_new_tuple = tuple.__new__
 
 
 class _Found(NamedTuple):
@@ -374,12 +458,21 @@ class _Candidate(NamedTuple):
 # =====================================================================================
 
 
-def find_figures(text: str) -> tuple[list[Figure], list[Relation]]:
+def find_figures(
+    text: str, *, offset: int = 0, para_id: int | None = None,
+    first_fig_id: int | None = None, topic: str | None = None,
+) -> tuple[list[Figure], list[Relation]]:
     """Figures of one paragraph and its 共计……其中 relations.
 
     Offsets are into ``text`` (``text[f.start:f.end] == f.raw``); ``para_id``,
     ``fig_id`` and ``topic`` are left None for the pipeline. Relation ids index the
     returned list.
+
+    A caller placing the paragraph in a document can have the figures built in place
+    instead of copying each one (``dataclasses.replace`` costs about as much as finding
+    the figure): ``offset`` is added to ``start``/``end``, ``para_id`` and ``topic`` are
+    set, and with ``first_fig_id`` the figures are numbered from it and the relation ids
+    are those ``fig_id`` values.
 
     Example::
 
@@ -392,41 +485,68 @@ def find_figures(text: str) -> tuple[list[Figure], list[Relation]]:
     candidates = _scan(text)
     if not candidates:
         return [], []
-    named = _named_spans(text, candidates)
     found: list[_Found] = []
-    for chain in _chains(text, candidates):
-        found.extend(_chain_figures(text, chain, named))
+    if len(candidates) == 1:
+        found.extend(_chain_figures(text, candidates))
+    else:
+        for chain in _chains(text, candidates):
+            found.extend(_chain_figures(text, chain))
     if not found:
         return [], []
-    sentences = _sentence_bounds(text)
-    figures = [_finish(text, f, sentences) for f in found]
-    return figures, find_relations(text, figures)
+    if len(found) > 1 and text.count("个") > 1:
+        _carry_ge_kinds(text, found)
+    ends = _sentence_bounds(text)
+    relations = find_relations(text, found, ends)          # on offsets into ``text``
+    if first_fig_id and relations:
+        relations = [Relation(r.total_fig_id + first_fig_id,
+                              tuple(i + first_fig_id for i in r.part_fig_ids),
+                              r.parts_sum, r.consistent) for r in relations]
+    return _finish_all(text, found, ends, offset, para_id, first_fig_id, topic), relations
 
 
-def _named_spans(text: str, candidates: Sequence[_Candidate]) -> list[tuple[int, int]]:
-    """Spans of named numerals (三八, 十四五 …), looked for only if a Chinese numeral was found."""
-    if all(c.num[0] not in _CN for c in candidates):
-        return []
-    return [m.span() for m in NAMED_NUMERALS.finditer(text)]
+def _named(text: str, cand: _Candidate) -> bool:
+    """True when a named numeral (三八, 十四五, 三个代表 …) overlaps the number of ``cand``.
+
+    Looked for only in a window around the number (the longest name is 6 characters),
+    and only for Chinese numerals: one short search instead of one over the whole text.
+    """
+    lo, hi = cand.num_start, cand.num_end
+    for m in NAMED_NUMERALS.finditer(text, max(0, lo - _NAMED_REACH), hi + _NAMED_REACH):
+        if m.start() < hi and lo < m.end():
+            return True
+    return False
 
 
 def _scan(text: str) -> list[_Candidate]:
-    """Candidates of ``text``: FIGURE tried only where NUMBER_GATE finds a numeral."""
+    """Candidates of ``text``: every FIGURE match, left to right.
+
+    A bare number (no qualifier, no unit) is dropped right here unless it may borrow a
+    unit from the next number (``1000、500元``) or stand for 万元/a masked value: most
+    numerals of prose (年, 月, 一线, 统一 …) never become candidates.
+    """
     out: list[_Candidate] = []
-    pos = 0
-    gate, figure = NUMBER_GATE.search, FIGURE.match
-    while True:
-        g = gate(text, pos)
-        if g is None:
-            return out
-        m = figure(text, g.start())
-        if m is None or not m.group("num"):
-            pos = g.end()
-            continue
+    n = len(text)
+    joiners, masks = _JOINER_FIRST, _MASK_SET
+    for m in FIGURE.finditer(text):
+        if m.lastindex == 1:                                # only the number matched
+            num = m.group(1)
+            end = m.end()
+            if (num[-1] not in "万亿" and num[0] != "百" and (end >= n or text[end] not in joiners)
+                    and masks.isdisjoint(num)):
+                continue
+        elif m.lastindex == 5 and m.start() and text[m.start() - 1] not in _CAND_LOOK_BEFORE:
+            # the common case, a number and its unit (300人, 6.1万元): nothing before it
+            # to read (no qualifier word, no Latin letter), nothing to borrow or keep
+            num, q1, unit = m.group(1, 2, 5)
+            if q1 is None and unit != "个多百分点" and masks.isdisjoint(num):
+                start, end = m.span()
+                out.append(_new_tuple(_Candidate, (start, start, start + len(num), end, num, unit,
+                                                   "exact", 1.0, False)))
+                continue
         cand = _candidate(text, m)
         if cand is not None:
             out.append(cand)
-        pos = m.end()
+    return out
 
 
 # =====================================================================================
@@ -440,24 +560,31 @@ def _candidate(text: str, m: re.Match[str]) -> _Candidate | None:
     A number with no unit is kept only when it may borrow one (``1000、500元``) or
     mean 万元/a masked value; everything else (years, days, list numbers) stops here.
     """
-    num, start, end = m.group("num"), m.start(), m.end()
-    unit, mult_text = m.group("unit"), m.group("mult")
+    num, q1, mult_text, q2, unit, post = m.groups()
+    start, end = m.start(), m.end()
+    if (unit is None and (mult_text or num[-1] in "万亿") and not post
+            and text.startswith(BIG_NUMBER_NOUNS, end)):
+        unit, end = text[end:end + 2], end + 2              # 13亿人口, 2900多万家庭
     masked = not _MASK_SET.isdisjoint(num)
     borrows = unit is None and not masked and not mult_text and num[-1] not in "万亿"
     if borrows and num[0] != "百" and (end >= len(text) or text[end] not in _JOINER_FIRST):
         return None
     if start and text[start - 1].isascii() and text[start - 1].isalpha() and num[0] not in _CN:
         return None                                         # G20, No.3, iPhone15
-    pre = _prefix(text, start, num)
-    words = (pre, m.group("q1"), m.group("q2"), m.group("post"))
-    qualifier = next((QUALIFIER_WORDS[w] for w in words if w), "exact")
+    pre = _prefix(text, start, num) if start and text[start - 1] in _PREFIX_LAST else None
+    qualifier = "exact"
+    for word in (pre, q1, q2, post):
+        if word:
+            qualifier = QUALIFIER_WORDS[word]
+            break
+    if unit == "个多百分点":                                 # 5个多百分点: over 5 points
+        unit, qualifier = "个百分点", "over" if qualifier == "exact" else qualifier
     mult = 1.0
-    for ch in mult_text or "":
-        mult *= _MULTIPLIERS[ch]
-    return _Candidate(
-        start=start - len(pre or ""), num_start=start, num_end=m.end("num"), end=end,
-        num=num, unit=unit, qualifier=qualifier, mult=mult, masked=masked,
-    )
+    if mult_text:
+        for ch in mult_text:
+            mult *= _MULTIPLIERS[ch]
+    return _new_tuple(_Candidate, (start - len(pre) if pre else start, start, start + len(num), end,
+                                   num, unit, qualifier, mult, masked))
 
 
 def _prefix(text: str, start: int, num: str) -> str | None:
@@ -475,11 +602,14 @@ def _prefix(text: str, start: int, num: str) -> str | None:
 def _chains(text: str, candidates: Sequence[_Candidate]) -> list[list[_Candidate]]:
     """Group candidates joined by 、 or a range joiner into enumerations and ranges."""
     chains: list[list[_Candidate]] = []
+    prev: _Candidate | None = None
     for cand in candidates:
-        if chains and _joined(text, chains[-1][-1], cand):
+        # a joiner is at most two characters (——): farther candidates never join
+        if prev is not None and cand.start - prev.end <= 2 and _joined(text, prev, cand):
             chains[-1].append(cand)
         else:
             chains.append([cand])
+        prev = cand
     return chains
 
 
@@ -496,29 +626,38 @@ def _joined(text: str, left: _Candidate, right: _Candidate) -> bool:
     return RANGE_JOINER.fullmatch(gap) is not None and right.unit == left.unit
 
 
-def _chain_figures(
-    text: str, chain: list[_Candidate], named: list[tuple[int, int]],
-) -> list[_Found]:
+def _chain_figures(text: str, chain: Sequence[_Candidate]) -> list[_Found]:
     """Figures of one chain: the members borrow the last member's unit (and its 万)."""
     first = chain[0]
-    if (not _has_prefix(first) and first.num_start
-            and text[first.num_start - 1] in _EXCLUDING_LAST
-            and ORDINAL_BEFORE.search(text, max(0, first.num_start - 3), first.num_start)):
+    at = first.num_start
+    if (first.start == at and at and text[at - 1] in _EXCLUDING_LAST
+            and ORDINAL_BEFORE.search(text, max(0, at - 3), at)):
         return []
+    if len(chain) == 1:
+        if first.unit is None and not _may_stand_alone(first):
+            return []                                       # 一、 alone: a list marker
+        fig = _plain_figure(text, first, first.unit) or _figure(text, first, first.unit, 1.0, first)
+        return [fig] if fig is not None else []
     chain = _drop_list_marker(text, chain)
     last = chain[-1]
+    if last.unit is None and not any(_may_stand_alone(c) for c in chain):
+        return []                                           # 一、二、: nothing gives a unit
     out: list[_Found] = []
     for cand in chain:
-        unit = cand.unit or last.unit
-        borrowed_mult = 1.0 if (cand.unit or cand is last) else _borrowed_multiplier(cand, last)
-        fig = _figure(text, cand, unit, borrowed_mult, named, cand if cand.unit else last)
+        if cand.unit:
+            fig = _plain_figure(text, cand, cand.unit) or _figure(text, cand, cand.unit, 1.0, cand)
+        else:
+            borrowed_mult = 1.0 if cand is last else _borrowed_multiplier(cand, last)
+            fig = _figure(text, cand, last.unit, borrowed_mult, last)
         if fig is not None:
             out.append(fig)
     return out
 
 
-def _has_prefix(cand: _Candidate) -> bool:
-    return cand.start != cand.num_start
+def _may_stand_alone(cand: _Candidate) -> bool:
+    """True when a number with no unit can still be a figure (百分之…, 158万, a mask)."""
+    return (cand.num[-1] in "万亿" or cand.mult >= 10_000 or cand.masked
+            or cand.num.startswith("百分之"))
 
 
 def _drop_list_marker(text: str, chain: list[_Candidate]) -> list[_Candidate]:
@@ -562,14 +701,10 @@ def _borrowed_multiplier(cand: _Candidate, last: _Candidate) -> float:
 
 
 def _figure(
-    text: str, cand: _Candidate, unit: str | None, borrowed: float,
-    named: list[tuple[int, int]], ctx: _Candidate,
+    text: str, cand: _Candidate, unit: str | None, borrowed: float, ctx: _Candidate,
 ) -> _Found | None:
     """The figure of one candidate with its (possibly borrowed) unit, or None if excluded."""
-    fast = _plain_figure(text, cand, unit, borrowed)
-    if fast is not None:
-        return fast
-    if _excluded(text, cand, unit, named):
+    if _excluded(text, cand, unit):
         return None
     kind_unit = _kind_and_unit(text, cand, unit, ctx)
     if kind_unit is None:
@@ -584,18 +719,57 @@ def _figure(
                   cand.qualifier, cand.masked)
 
 
-def _plain_figure(text: str, cand: _Candidate, unit: str | None, borrowed: float) -> _Found | None:
-    """Fast path for the common case — Arabic digits and a plain unit (``300人``, ``58项``)
-    with nothing before them that could exclude them; None sends it the long way."""
+def _plain_figure(text: str, cand: _Candidate, unit: str | None) -> _Found | None:
+    """Fast path for the common case — an Arabic number and a plain unit written after it
+    (``300人``, ``58项``, ``6.1万元``, ``１,２６０条``) with nothing before it that could
+    exclude it; None sends it the long way.
+
+    No exclusion can hold for such a number: names, dates, document numbers and the
+    Chinese-numeral rules need Chinese digits or no unit; ordinals, rates and titles are
+    the characters checked here.
+    """
     num, start = cand.num, cand.num_start
-    if (unit not in _PLAIN_UNITS or borrowed != 1.0 or cand.mult != 1.0
-            or not (num.isascii() and num.isdigit())
-            or (start and text[start - 1] in _EXCLUDING_LAST)
-            or "《" in text[max(0, start - 40):start]):
+    if unit in _PLAIN_UNITS:
+        kind, norm = UNIT_KINDS.get(unit) or ("count", unit)
+    elif unit == "个":
+        kind, norm = "", "个"                                # read from its nouns below
+    elif ((unit == "次" and not SESSION_AFTER.match(text, cand.end))
+            or (unit == "篇" and not SITE_BLURB.search(text[max(0, start - 4):start]))
+            or (unit == "对" and not PAIRING_AFTER.match(text, cand.end))):
+        kind, norm = "count", unit                          # 次, 篇, 对 once their checks pass
+    else:
         return None
-    kind, norm = UNIT_KINDS.get(unit, ("count", unit))
-    return _Found(text[cand.start:cand.end], cand.start, cand.end, float(num), norm, kind,
-                  cand.qualifier, False)
+    if (cand.mult != 1.0 or num[0] not in _D_CHARS
+            or (start and text[start - 1] in _EXCLUDING_LAST)
+            or text.find("《", max(0, start - 40), start) >= 0):
+        return None
+    if num.isdigit() and num.isascii():
+        value = float(num)
+    else:
+        value = _arabic_value(num)
+        if value is None:
+            return None
+    if not kind:
+        kind = _kind_of_ge(text, cand)
+    return _new_tuple(_Found, (text[cand.start:cand.end], cand.start, cand.end, value, norm, kind,
+                               cand.qualifier, False))
+
+
+def _arabic_value(num: str) -> float | None:
+    """An Arabic number with separators, decimals and a 万/亿 tail: ``"6.1万"`` → 61000.0.
+
+    None for anything else (Chinese digits, masks): those take :func:`parse_plain`. The
+    result is rounded like :func:`~summarylens.numerals.parse_number` rounds it.
+    """
+    s = num if num.isascii() else to_ascii(num)
+    scale = 1.0
+    if s[-1] in "万亿":
+        tail = "万亿" if s.endswith("万亿") else s[-1]
+        scale = _BIG_TAILS[tail]
+        s = s[:-len(tail)]
+    if not s or ARABIC_NUMBER.fullmatch(s) is None:
+        return None
+    return _tidy(float(f"{float(s.replace(',', '')) * scale:.12g}"))
 
 
 def _tidy(value: float) -> float:
@@ -688,29 +862,50 @@ def _kind_of_ge(text: str, cand: _Candidate) -> str:
     return "count"
 
 
-def _excluded(text: str, cand: _Candidate, unit: str | None, named: list[tuple[int, int]]) -> bool:
+def _carry_ge_kinds(text: str, found: list[_Found]) -> None:
+    """A running total in 个 counts what the 个 before it counted (in place).
+
+    ``新建“教工之家”11个，累计达到68个``: 68个 has no noun of its own, only a filler
+    (累计达到, 总数达, 增至 …) between it and the 11个 of the same sentence.
+    """
+    for i in range(1, len(found)):
+        fig, prev = found[i], found[i - 1]
+        if (fig.unit != "个" or fig.kind != "count" or prev.unit != "个" or prev.kind == "count"
+                or not GE_BARE_AFTER.match(text, fig.end)):
+            continue
+        if GE_CARRY_GAP.fullmatch(text, prev.end, fig.start):
+            found[i] = fig._replace(kind=prev.kind)
+
+
+def _excluded(text: str, cand: _Candidate, unit: str | None) -> bool:
     """True when the EXCLUSIONS say this candidate is not a figure."""
     num, start = cand.num, cand.num_start
     before = text[max(0, start - 3):start]
-    last = before[-1:]
-    bare = cand.start == start                              # no qualifier word before it
-    if named and any(s < cand.num_end and start < e for s, e in named):
+    chinese = not _CN_SET.isdisjoint(num)
+    if chinese and _named(text, cand):
         return True                                         # named numeral
-    if bare and last in _EXCLUDING_LAST and _excluded_by_before(before, unit):
+    if (cand.start == start and before[-1:] in _EXCLUDING_LAST   # no qualifier word before it
+            and _excluded_by_before(before, unit)):
         return True                                         # ordinal, session, rate, rank
-    if unit == "次" and SESSION_AFTER.match(text, cand.end) and SESSION_BEFORE.search(
-            text, max(0, start - 12), start):
-        return True                                         # 十三届全国人大五次会议
-    if unit == "篇" and SITE_BLURB.search(text[max(0, start - 4):start]):
-        return True                                         # site blurb
-    if "《" in text[max(0, start - 40):start] and IN_TITLE.search(text, max(0, start - 40), start):
+    if unit is None:
+        if DATE_OR_TIME_AFTER.match(text, cand.num_end):
+            return True                                     # date or clock time
+        if text.startswith("号", cand.num_end) and DOCUMENT_NUMBER.search(
+                text, max(0, start - 12), min(len(text), cand.num_end + 1)):
+            return True                                     # document number
+    elif unit == "次":
+        if SESSION_AFTER.match(text, cand.end) and SESSION_BEFORE.search(
+                text, max(0, start - 12), start):
+            return True                                     # 十三届全国人大五次会议
+    elif unit == "篇":
+        if SITE_BLURB.search(text[max(0, start - 4):start]):
+            return True                                     # site blurb
+    elif unit == "对" and PAIRING_AFTER.match(text, cand.end):
+        return True                                         # 1对1帮扶: a pairing
+    lo = max(0, start - 40)
+    if text.find("《", lo, start) >= 0 and IN_TITLE.search(text, lo, start):
         return True                                         # inside a 《title》
-    if unit is None and DATE_OR_TIME_AFTER.match(text, cand.num_end):
-        return True                                         # date or clock time
-    if text.startswith("号", cand.num_end) and DOCUMENT_NUMBER.search(
-            text, max(0, start - 12), min(len(text), cand.num_end + 1)):
-        return True                                         # document number
-    if num[0] in _D_CHARS or num[-1] in _D_CHARS or not _MASK_SET.isdisjoint(num):
+    if not chinese or num[0] in _D_CHARS or num[-1] in _D_CHARS or not _MASK_SET.isdisjoint(num):
         return False
     return _chinese_excluded(text, cand, unit, before)
 
@@ -741,6 +936,8 @@ def _chinese_excluded(text: str, cand: _Candidate, unit: str | None, before: str
         return True                                         # glued to a word or a quote
     if VAGUE_BEFORE.search(before):
         return True                                         # 数十人, 几十万元
+    if VAGUE_PAIR.match(num):
+        return True                                         # 一两次, 两三人, 三四十家
     if is_bare_unit(num) and num != "十" and cand.qualifier == "exact":
         return True                                         # 百人大合唱, 千家万户
     # 突出两个重点, 加大三个力度: rhetorical, not data
@@ -765,11 +962,32 @@ def _sentence_span(text: str, pos: int, ends: list[int]) -> tuple[int, int]:
     return start, end
 
 
-def _finish(text: str, fig: _Found, ends: list[int]) -> Figure:
-    """The figure, with the sentence it stands in and its subject."""
-    s, e = _sentence_span(text, fig.start, ends)
-    return Figure(fig.raw, fig.start, fig.end, fig.value, fig.unit, fig.kind, fig.qualifier,
-                  fig.masked, _subject(text, fig, s, e), text[s:e].strip())
+def _finish_all(
+    text: str, found: Sequence[_Found], ends: list[int], offset: int = 0,
+    para_id: int | None = None, first_fig_id: int | None = None, topic: str | None = None,
+) -> list[Figure]:
+    """The figures, each with the sentence it stands in and its subject.
+
+    Figures come in text order and often share a sentence: each one is cut out once.
+    ``offset``, ``para_id``, ``first_fig_id`` and ``topic`` place them in a document
+    (see :func:`find_figures`).
+    """
+    out: list[Figure] = []
+    n_ends, text_len = len(ends), len(text)
+    last_i, s, e, sentence = -1, 0, 0, ""
+    fig_id = first_fig_id
+    for fig in found:
+        i = bisect.bisect_right(ends, fig.start)
+        if i != last_i:
+            s = ends[i - 1] if i > 0 else 0
+            e = ends[i] if i < n_ends else text_len
+            sentence, last_i = text[s:e].strip(), i
+        out.append(Figure(fig.raw, fig.start + offset, fig.end + offset, fig.value, fig.unit,
+                          fig.kind, fig.qualifier, fig.masked, _subject(text, fig, s, e), sentence,
+                          para_id, fig_id, topic))
+        if fig_id is not None:
+            fig_id += 1
+    return out
 
 
 def _subject(text: str, fig: _Found, s: int, e: int) -> str | None:
@@ -779,33 +997,53 @@ def _subject(text: str, fig: _Found, s: int, e: int) -> str | None:
     before the number, over filler words ("慰问特困职工家庭24户" → 特困职工家庭,
     "计慰问款20100元" → 慰问款). A cheap lexicon rule — no segmentation.
     """
-    after = SUBJECT_AFTER.match(text, fig.end, min(e, fig.end + 12))
-    if after and fig.kind != "money" and fig.kind != "percent":
-        return after.group()
-    backwards = text[max(s, fig.start - 16):fig.start][::-1]
-    filler = SUBJECT_FILLER_REVERSED.match(backwards)
-    found = SUBJECT_BEFORE_REVERSED.match(backwards, filler.end() if filler else 0)
+    end, kind = fig.end, fig.kind
+    counted = kind != "money" and kind != "percent"
+    if counted:
+        after = _SUBJECT_AFTER_MATCH(text, end, min(e, end + 12))
+        if after:
+            return after.group()
+    start = fig.start
+    backwards = text[max(s, start - 16):start][::-1]
+    behind = _SUBJECT_BEHIND_MATCH(backwards)              # always matches (maybe empty)
+    found = behind.group("subject")
     if found:
-        return found.group()[::-1]
-    if after:
-        return after.group()
-    return _subject_run(text, fig, s, e, backwards[filler.end() if filler else 0:][::-1])
+        return found[::-1]
+    skip = behind.end()
+    if not counted:                                         # money and percent: after, last
+        after = _SUBJECT_AFTER_MATCH(text, end, min(e, end + 12))
+        if after:
+            return after.group()
+    return _subject_run(text, fig, s, e, backwards[skip:])
 
 
-def _subject_run(text: str, fig: _Found, s: int, e: int, before: str) -> str | None:
+def _subject_run(text: str, fig: _Found, s: int, e: int, before_reversed: str) -> str | None:
     """Fallback subject: the words after a measure word (``[9个]分工会参赛`` → 分工会), or
-    the words before the number after its verb (``收到作品[430余件]`` → 作品)."""
+    the words before the number after its verb (``收到作品[430余件]`` → 作品).
+
+    ``before_reversed`` is the text before the number (filler words cut), reversed.
+    """
     if fig.kind not in ("money", "percent"):
         run = SUBJECT_AFTER_RUN.match(text, fig.end, min(e, fig.end + 10))
         if run:
             return run.group()
-    tail = SUBJECT_BEFORE_RUN.search(before)
+    tail = _RUN_REVERSED.match(before_reversed)             # SUBJECT_BEFORE_RUN, reversed
     if tail is None:
         return None
-    words = tail.group()
-    verb = SUBJECT_LAST_VERB.match(words)
-    words = words[verb.end():] if verb else words
+    words = tail.group()[::-1]
+    cut = _after_last_verb(words)
+    words = words[cut:]
     return words if len(words) >= 2 else None
+
+
+def _after_last_verb(words: str) -> int:
+    """Where the words after the last verb start (0 without one): SUBJECT_LAST_VERB's end."""
+    for i in range(len(words) - 1, -1, -1):
+        if words[i] in _VERB_FIRST:
+            verb = _VERB_AT.match(words, i)
+            if verb:
+                return verb.end()
+    return 0
 
 
 # =====================================================================================
@@ -813,7 +1051,8 @@ def _subject_run(text: str, fig: _Found, s: int, e: int, before: str) -> str | N
 # =====================================================================================
 
 
-def find_relations(text: str, figures: Sequence[Figure]) -> list[Relation]:
+def find_relations(text: str, figures: Sequence[Figure] | Sequence[_Found],
+                   ends: list[int] | None = None) -> list[Relation]:
     """共计……其中 groups: totals before 其中 and the parts after it, by unit.
 
     A total is a figure after 共计/合计/总计/累计/共 (and the other figures of its clause
@@ -821,6 +1060,8 @@ def find_relations(text: str, figures: Sequence[Figure]) -> list[Relation]:
     the rest of the sentence and the following sentences while they only hold such
     figures. When no part has the total's unit and there is a single total, parts of any
     non-money, non-percent kind are summed (``158条，其中……132次，……26人次``).
+    ``ends`` are the sentence ends of ``text`` (:func:`_sentence_bounds`) when the caller
+    has them already.
     ``consistent`` is None when the total or a part is approximate or masked.
 
     Only groups a reader could check are kept: at least two parts (one part after 其中
@@ -835,20 +1076,23 @@ def find_relations(text: str, figures: Sequence[Figure]) -> list[Relation]:
         (2478500.0, True)
     """
     relations: list[Relation] = []
-    if "其中" not in text:
+    if "其中" not in text or len(figures) < MIN_PARTS + 1:
         return relations
+    if ends is None:
+        ends = _sentence_bounds(text)
     for m in PARTS_WORD.finditer(text):
-        rel = _group_at(text, figures, m.start(), m.end())
+        rel = _group_at(text, figures, m.start(), m.end(), ends)
         relations.extend(rel)
     return relations
 
 
-def _group_at(text: str, figures: Sequence[Figure], at: int, after: int) -> list[Relation]:
+def _group_at(text: str, figures: Sequence[Figure], at: int, after: int,
+              ends: list[int]) -> list[Relation]:
     """The relations of the 其中 at ``at``: totals before it, parts after it."""
-    totals = _totals_before(text, figures, at)
+    totals = _totals_before(text, figures, at, ends)
     if not totals:
         return []
-    region = _parts_region(text, figures, totals, after)
+    region = _parts_region(text, figures, totals, after, ends)
     parts_of: dict[int, list[int]] = {t: [] for t in totals}
     for i in region:
         if RATE_BEFORE.search(text, max(0, figures[i].start - 4), figures[i].start):
@@ -867,13 +1111,12 @@ def _group_at(text: str, figures: Sequence[Figure], at: int, after: int) -> list
     ]
 
 
-def _totals_before(text: str, figures: Sequence[Figure], at: int) -> list[int]:
+def _totals_before(text: str, figures: Sequence[Figure], at: int, ends: list[int]) -> list[int]:
     """Figures between the last total word before 其中 and 其中.
 
     The total word is looked for in the sentence of 其中, or in the sentence before
     when 其中 opens its sentence ("……共新建工会组织38家，净增会员3581人。其中……").
     """
-    ends = _sentence_bounds(text)
     s, _ = _sentence_span(text, at, ends)
     if not text[s:at].strip(" \t\u3000，,：:"):
         s, _ = _sentence_span(text, max(0, s - 1), ends)
@@ -885,24 +1128,31 @@ def _totals_before(text: str, figures: Sequence[Figure], at: int) -> list[int]:
     return [i for i, fig in enumerate(figures) if opener <= fig.start < at]
 
 
-def _parts_region(text: str, figures: Sequence[Figure], totals: list[int], after: int) -> list[int]:
-    """Figures after 其中: this sentence, then following sentences holding only like figures."""
+def _parts_region(text: str, figures: Sequence[Figure], totals: list[int], after: int,
+                  ends: list[int]) -> list[int]:
+    """Figures after 其中: this sentence, then following sentences holding only like figures.
+
+    Figures come in text order, so each following sentence is one run of them, read once.
+    """
     units = {(figures[t].kind, figures[t].unit) for t in totals}
-    ends = _sentence_bounds(text)
     _, sent_end = _sentence_span(text, after, ends)
     region: list[int] = []
-    for i, fig in enumerate(figures):
-        if fig.start < after:
-            continue
-        if fig.start < sent_end:
-            region.append(i)
-            continue
-        s, e = _sentence_span(text, fig.start, ends)
-        sentence_figs = [j for j, g in enumerate(figures) if s <= g.start < e]
-        if (TOTAL_WORD.search(text, s, e) or "其中" in text[s:e]
-                or any((figures[j].kind, figures[j].unit) not in units for j in sentence_figs)):
-            break
+    i, n = 0, len(figures)
+    while i < n and figures[i].start < after:
+        i += 1
+    while i < n and figures[i].start < sent_end:
         region.append(i)
+        i += 1
+    while i < n:
+        s, e = _sentence_span(text, figures[i].start, ends)
+        j = i
+        while j < n and figures[j].start < e:
+            j += 1
+        if (TOTAL_WORD.search(text, s, e) or "其中" in text[s:e]
+                or any((figures[k].kind, figures[k].unit) not in units for k in range(i, j))):
+            break
+        region.extend(range(i, j))
+        i = j
     return region
 
 

@@ -55,6 +55,8 @@ _TRAILING_VAGUE = ("左右", "上下", "以上", "以下", "以内", "之多", "
 
 #: an Arabic number with optional thousands separators and decimals: 1,234.5
 _ARABIC = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?|\.\d+")
+#: text without any Arabic digit or decimal point (Chinese numerals only)
+_NO_ARABIC = re.compile(r"[^\d.]*")
 
 
 def to_ascii(text: str) -> str:
@@ -93,8 +95,10 @@ def _parse_below_wan(text: str) -> float | None:
     last_unit = 0
     saw_zero = False
     i = 0
+    ascii_text = to_ascii(text)  # once, not per character
+    has_digits = not _NO_ARABIC.fullmatch(ascii_text)
     while i < len(text):
-        m = _ARABIC.match(to_ascii(text), i)
+        m = _ARABIC.match(ascii_text, i) if has_digits else None
         if m:
             pending = float(m.group().replace(",", ""))
             i = m.end()

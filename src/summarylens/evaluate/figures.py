@@ -5,8 +5,9 @@ the file's path under the corpus root with ``/`` written ``__`` (``more__303_x.t
 ``corpus/more/303_x.txt``), with the columns
 ``start end raw value unit kind qualifier masked``; offsets point into the *decoded
 file*, so the labels do not depend on how a file is split into documents.
-``splits.tsv`` says which files are ``dev`` (looked at while writing the rules) and
-which are ``test`` (never looked at while tuning).
+``splits.tsv`` says which files are ``dev`` (looked at while writing the rules), which
+are ``test`` and which belong to a later blind round (``blind3`` …): any split name
+written there can be asked for with ``--split``.
 
 Predictions come from :func:`summarylens.pipeline.process_text`, the way the corpus
 is read (file offset = ``doc.start + figure.start``); ``--lines`` runs
@@ -22,6 +23,7 @@ Example::
 
     python -m summarylens.evaluate figures                  # dev and test, by kind
     python -m summarylens.evaluate figures --split test --quiet
+    python -m summarylens.evaluate figures --split blind3   # the third blind round
     python -m summarylens.evaluate figures --gold tests/data/figures_gold --corpus corpus
 """
 
@@ -105,7 +107,10 @@ def read_gold(path: Path) -> list[Item]:
 
 
 def read_splits(gold_dir: Path) -> dict[str, str]:
-    """Source → ``dev``/``test`` from ``splits.tsv`` (files not listed count as dev)."""
+    """Source → split name (``dev``, ``test``, ``blind3`` …) from ``splits.tsv``.
+
+    Files not listed count as dev.
+    """
     path = gold_dir / "splits.tsv"
     if not path.exists():
         return {}
@@ -264,7 +269,7 @@ def evaluate(gold_dir: Path, corpus_dir: Path, split: str = "all", lines: bool =
     splits = read_splits(gold_dir)
     files = sorted(gold_dir.glob("*.tsv"))
     files = [f for f in files if f.name != "splits.tsv"]
-    groups = ("dev", "test") if split == "all" else (split,)
+    groups = split_names(splits) if split == "all" else (split,)
     results = {}
     for group in groups:
         chosen = [f for f in files if splits.get(source_of_gold(f), "dev") == group]
@@ -275,6 +280,13 @@ def evaluate(gold_dir: Path, corpus_dir: Path, split: str = "all", lines: bool =
         if not quiet:
             list_errors(gold, pred, texts)
     return results
+
+
+def split_names(splits: dict[str, str]) -> tuple[str, ...]:
+    """The splits of ``splits.tsv``: ``dev`` and ``test`` first, then the others in file order."""
+    names = ["dev", "test"]
+    names.extend(name for name in splits.values() if name not in names)
+    return tuple(dict.fromkeys(names))
 
 
 def _gold_and_predictions(files: Iterable[Path], corpus_dir: Path,
@@ -293,12 +305,13 @@ def _gold_and_predictions(files: Iterable[Path], corpus_dir: Path,
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m summarylens.evaluate figures [--split dev|test|all] [--lines] [--quiet]``."""
+    """``python -m summarylens.evaluate figures [--split dev|test|blind3|all] [--lines] [--quiet]``."""
     parser = argparse.ArgumentParser(prog="python -m summarylens.evaluate figures",
                                      description="Score the figure extractor on the gold set.")
     parser.add_argument("--gold", type=Path, default=None, help="gold folder (TSV per file)")
     parser.add_argument("--corpus", type=Path, default=None, help="corpus root of the gold files")
-    parser.add_argument("--split", choices=("dev", "test", "all"), default="all")
+    parser.add_argument("--split", default="all",
+                        help="a split of splits.tsv (dev, test, blind3 …) or all (default)")
     parser.add_argument("--lines", action="store_true", help="run find_figures line by line")
     parser.add_argument("--quiet", action="store_true", help="do not list misses and false hits")
     args = parser.parse_args(argv)
