@@ -18,10 +18,9 @@ from pathlib import Path
 from tqdm import tqdm
 
 from . import __version__, classify
-from .corpus import default_jobs, iter_documents
+from .corpus import default_jobs, extract_corpus
 from .io import iter_corpus_files
 from .model import ReadError
-from .tables import TableWriter, build_tables
 
 EXIT_OK, EXIT_SKIPPED, EXIT_USAGE = 0, 1, 2
 
@@ -105,37 +104,22 @@ def run_extract(args: argparse.Namespace) -> int:
     model = classify.load_model(args.model) if args.model else None
     jobs = args.jobs or default_jobs()
     files = list(iter_corpus_files(corpus))
-    errors: list[ReadError] = []
-    counts: Counter[str] = Counter()
     started = time.perf_counter()
     bar = tqdm(total=len(files), unit="file", desc="summarylens",
                disable=True if args.no_progress or args.quiet else None, file=sys.stderr)
-    with TableWriter(args.out, args.format) as writer:
-        for result, documents in iter_documents(corpus, jobs=jobs, model=model, errors=errors):
-            if result.error is not None:
-                tqdm.write(f"summarylens: skipped {result.error.source}: {result.error.reason}", file=sys.stderr)
-            tables = build_tables(documents)
-            writer.write(tables)
-            _count(counts, tables)
-            bar.update(1)
+
+    def on_file(source: str, error: ReadError | None) -> None:
+        if error is not None:
+            tqdm.write(f"summarylens: skipped {error.source}: {error.reason}", file=sys.stderr)
+        bar.update(1)
+
+    report = extract_corpus(corpus, args.out, args.format, jobs=jobs, model=model, files=files,
+                            on_file=on_file)
     bar.close()
     if not args.quiet:
-        _print_summary(counts, files, errors, Path(args.out), args.format, time.perf_counter() - started)
-    return EXIT_SKIPPED if errors else EXIT_OK
-
-
-def _count(counts: Counter[str], tables: dict) -> None:
-    documents, paragraphs, relations = tables["documents"], tables["paragraphs"], tables["relations"]
-    counts["documents"] += len(documents)
-    counts["fragments"] += int(documents["fragment"].sum())
-    counts["duplicates"] += int(documents["duplicate_of"].notna().sum())
-    counts["characters"] += int(documents["n_chars"].sum())
-    counts["headings"] += int((paragraphs["kind"] == "heading").sum())
-    counts["body"] += int((paragraphs["kind"] == "body").sum())
-    counts["figures"] += len(tables["figures"])
-    counts["money"] += int((tables["figures"]["kind"] == "money").sum())
-    counts["relations"] += len(relations)
-    counts["inconsistent"] += int((relations["consistent"] == False).sum())  # noqa: E712
+        _print_summary(report.counts, files, report.errors, Path(args.out), args.format,
+                       time.perf_counter() - started)
+    return EXIT_SKIPPED if report.errors else EXIT_OK
 
 
 def _print_summary(counts: Counter[str], files: list[Path], errors: list[ReadError],

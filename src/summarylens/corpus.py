@@ -1,32 +1,42 @@
 """A whole corpus: every file through the pipeline, in order, on one or many cores.
 
-:func:`iter_documents` is the streaming core used by :func:`read_corpus`, the command
-line and the benchmark: files are processed in parallel when ``jobs > 1`` but come back
-in corpus order, and near-duplicates are marked in that order, so the output does not
-depend on ``jobs``.
+Files go to the workers in batches of consecutive files (:func:`file_batches`; the
+documents of a batch are classified in one call), at most two batches per worker in
+flight; results come back in corpus order and near-duplicates are marked in that order,
+so the output does not depend on ``jobs``. :func:`iter_documents` yields documents (for
+:func:`read_corpus`); :func:`extract_corpus` streams table rows straight into the CSV or
+Parquet files (for ``summarylens extract``), building no DataFrame per file.
 
 Example::
 
-    >>> corpus = read_corpus("corpus/")                       # doctest: +SKIP
-    >>> corpus.documents[["doc_id", "org", "year"]].head()   # doctest: +SKIP
+    >>> corpus = read_corpus("工会总结/", jobs=2)               # doctest: +SKIP
+    >>> corpus.documents.loc[0, ["doc_id", "org", "year"]].tolist()   # doctest: +SKIP
+    ['机械厂.txt#1', '机械厂工会', 2023]
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TypeVar
 
+import numpy as np
 import pandas as pd
 
 from . import classify
 from .dedup import DuplicateIndex
 from .io import iter_corpus_files
 from .model import Document, ReadError
-from .pipeline import FileResult, process_file
-from .tables import TABLE_NAMES, TableWriter, build_tables
+from .pipeline import FileResult, process_files
+from .tables import SCHEMAS, TABLE_NAMES, Rows, TableWriter, build_tables, table_tuples
+
+T = TypeVar("T")
+#: work on a batch of files: ``function(paths, root, model)``
+BatchFunction = Callable[[list[Path], Path, "classify.SectionClassifier | None"], T]
 
 
 def default_jobs() -> int:
@@ -37,31 +47,86 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
+#: a task for one worker: files whose documents are classified together (see
+#: :func:`summarylens.pipeline.process_files`); batches depend only on the file list, so
+#: the output is the same for any ``jobs``
+BATCH_FILES = 32
+BATCH_BYTES = 128_000
+#: batches in flight per worker: enough to keep the cores busy, few enough for flat memory
+WINDOW_PER_JOB = 2
+
+
+def file_batches(paths: Iterable[Path]) -> Iterator[list[Path]]:
+    """Consecutive files in groups of at most :data:`BATCH_FILES` files / :data:`BATCH_BYTES` bytes."""
+    batch: list[Path] = []
+    size = 0
+    for path in paths:
+        batch.append(path)
+        size += _file_size(path)
+        if len(batch) >= BATCH_FILES or size >= BATCH_BYTES:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
+
+
+def _file_size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
 def iter_results(root: str | Path, jobs: int = 1,
                  model: classify.SectionClassifier | None = None,
                  files: list[Path] | None = None) -> Iterator[FileResult]:
     """Process every file below ``root``; yield one :class:`FileResult` per file, in order."""
     root = Path(root)
-    paths = files if files is not None else list(iter_corpus_files(root))
-    if jobs <= 1 or len(paths) < 2:
-        for path in paths:
-            yield process_file(path, root, model)
+    paths = files if files is not None else iter_corpus_files(root)
+    for results in map_batches(_process_batch, file_batches(paths), root, jobs, model):
+        yield from results
+
+
+def map_batches(function: BatchFunction[T], batches: Iterable[list[Path]], root: Path,
+                jobs: int = 1, model: classify.SectionClassifier | None = None) -> Iterator[T]:
+    """``function(batch, root, model)`` for every batch, in order; in ``jobs`` processes if > 1.
+
+    At most ``jobs * WINDOW_PER_JOB`` batches are in flight, so results never pile up in
+    memory when writing is slower than processing. Each worker loads the model once.
+    """
+    if jobs <= 1:
+        for batch in batches:
+            yield function(batch, root, model)
         return
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(model,)) as pool:
-        chunksize = max(1, min(32, len(paths) // (jobs * 8)))
-        yield from pool.map(_process_in_worker, paths, [root] * len(paths), chunksize=chunksize)
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(model,))
+    pending: deque[Future[T]] = deque()
+    try:
+        for batch in batches:
+            pending.append(pool.submit(_in_worker, function, batch, root))
+            if len(pending) >= jobs * WINDOW_PER_JOB:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 _WORKER_MODEL: classify.SectionClassifier | None = None
 
 
 def _init_worker(model: classify.SectionClassifier | None) -> None:
+    """Keep the model for this process's batches (``None``: the default model, loaded lazily)."""
     global _WORKER_MODEL
     _WORKER_MODEL = model
 
 
-def _process_in_worker(path: Path, root: Path) -> FileResult:
-    return process_file(path, root, _WORKER_MODEL)
+def _in_worker(function: BatchFunction[T], batch: list[Path], root: Path) -> T:
+    return function(batch, root, _WORKER_MODEL)
+
+
+def _process_batch(paths: list[Path], root: Path,
+                   model: classify.SectionClassifier | None) -> list[FileResult]:
+    return process_files(paths, root, model)
 
 
 def mark_duplicates(result: FileResult, index: DuplicateIndex) -> list[Document]:
@@ -135,3 +200,116 @@ def read_corpus(path: str | Path, *, jobs: int = 1,
     documents = [doc for _, docs in iter_documents(path, jobs=jobs, model=model, errors=errors)
                  for doc in docs]
     return Corpus(**build_tables(documents), errors=errors)
+
+
+# ---------------------------------------------------------------------------
+# Straight to files: the fast path of ``summarylens extract``
+# ---------------------------------------------------------------------------
+
+_DUPLICATE_OF = list(SCHEMAS["documents"]).index("duplicate_of")
+_SIMILARITY = list(SCHEMAS["documents"]).index("similarity")
+
+
+@dataclass(frozen=True, slots=True)
+class FileRows:
+    """One file's table rows (:func:`~summarylens.tables.document_tuples`), or why it was skipped.
+
+    Documents rows leave ``duplicate_of``/``similarity`` empty; they are filled in corpus
+    order from ``signatures`` by :func:`mark_duplicate_rows`.
+    """
+
+    source: str
+    rows: dict[str, Rows] = field(default_factory=dict)
+    signatures: tuple[np.ndarray | None, ...] = ()
+    error: ReadError | None = None
+
+
+def _rows_batch(paths: list[Path], root: Path,
+                model: classify.SectionClassifier | None) -> list[FileRows]:
+    """Process a batch of files into table rows (run in a worker: rows pickle cheaply)."""
+    return [FileRows(r.source, error=r.error) if r.error is not None
+            else FileRows(r.source, table_tuples(r.documents), r.signatures)
+            for r in process_files(paths, root, model)]
+
+
+def mark_duplicate_rows(file_rows: FileRows, index: DuplicateIndex) -> dict[str, Rows]:
+    """A file's rows with ``duplicate_of``/``similarity`` set against earlier documents."""
+    documents = []
+    for row, sig in zip(file_rows.rows["documents"], file_rows.signatures, strict=True):
+        duplicate_of, similarity = (None, None) if sig is None else index.add_signature(row[0], sig)
+        if duplicate_of is not None:
+            row = (*row[:_DUPLICATE_OF], duplicate_of, similarity, *row[_SIMILARITY + 1:])
+        documents.append(row)
+    return {**file_rows.rows, "documents": documents}
+
+
+@dataclass
+class ExtractReport:
+    """What :func:`extract_corpus` did: files seen, files skipped and why, and row counts.
+
+    ``counts`` has ``documents``, ``fragments``, ``duplicates``, ``characters``,
+    ``headings``, ``body``, ``figures``, ``money``, ``relations`` and ``inconsistent``
+    (relations whose parts do not add up), e.g. ``report.counts["figures"] == 2072``.
+    """
+
+    files: int = 0
+    errors: list[ReadError] = field(default_factory=list)
+    counts: Counter[str] = field(default_factory=Counter)
+
+
+def _column(table: str, name: str) -> int:
+    return list(SCHEMAS[table]).index(name)
+
+
+_FRAGMENT, _N_CHARS = _column("documents", "fragment"), _column("documents", "n_chars")
+_KIND, _FIGURE_KIND = _column("paragraphs", "kind"), _column("figures", "kind")
+_CONSISTENT = _column("relations", "consistent")
+
+
+def count_rows(counts: Counter[str], rows: dict[str, Rows]) -> None:
+    """Add one file's rows to the summary counts of ``summarylens extract``."""
+    documents, paragraphs = rows["documents"], rows["paragraphs"]
+    counts["documents"] += len(documents)
+    counts["fragments"] += sum(bool(r[_FRAGMENT]) for r in documents)
+    counts["duplicates"] += sum(r[_DUPLICATE_OF] is not None for r in documents)
+    counts["characters"] += sum(r[_N_CHARS] for r in documents)
+    counts["headings"] += sum(r[_KIND] == "heading" for r in paragraphs)
+    counts["body"] += sum(r[_KIND] == "body" for r in paragraphs)
+    counts["figures"] += len(rows["figures"])
+    counts["money"] += sum(r[_FIGURE_KIND] == "money" for r in rows["figures"])
+    counts["relations"] += len(rows["relations"])
+    counts["inconsistent"] += sum(r[_CONSISTENT] is False for r in rows["relations"])
+
+
+def extract_corpus(root: str | Path, out: str | Path, fmt: str = "csv", *, jobs: int = 1,
+                   model: classify.SectionClassifier | None = None,
+                   files: list[Path] | None = None,
+                   on_file: Callable[[str, ReadError | None], None] | None = None) -> ExtractReport:
+    """Process a corpus straight into the four table files, streaming, in corpus order.
+
+    What ``summarylens extract`` does: workers return row tuples per batch of files, this
+    process marks near-duplicates in order and appends the rows to CSV (or Parquet);
+    no DataFrame is built per file, and memory stays flat however many files there are.
+    The files are byte-identical for any ``jobs``. ``on_file(source, error)`` is called
+    after each file (for a progress bar, or to name a skipped file at once).
+
+    >>> report = extract_corpus("corpus/", "out/", jobs=2)   # doctest: +SKIP
+    >>> report.counts["documents"], report.errors            # doctest: +SKIP
+    (55, [])
+    """
+    root = Path(root)
+    paths = files if files is not None else list(iter_corpus_files(root))
+    report = ExtractReport(files=len(paths))
+    index = DuplicateIndex()
+    with TableWriter(out, fmt) as writer:
+        for batch in map_batches(_rows_batch, file_batches(paths), root, jobs, model):
+            for file_rows in batch:
+                if file_rows.error is not None:
+                    report.errors.append(file_rows.error)
+                else:
+                    rows = mark_duplicate_rows(file_rows, index)
+                    writer.write_rows(rows)
+                    count_rows(report.counts, rows)
+                if on_file is not None:
+                    on_file(file_rows.source, file_rows.error)
+    return report

@@ -48,39 +48,78 @@ _NON_WORD = re.compile(r"[\W_]+")
 
 
 def shingle_hashes(text: str) -> np.ndarray:
-    """32-bit hashes of the character 5-shingles of ``text`` (words only), as uint64."""
+    """32-bit hashes of the character 5-shingles of ``text`` (words only), as uint64, distinct."""
+    return np.unique(_shingle_values(text))
+
+
+def _shingle_values(text: str) -> np.ndarray:
+    """The hash of every 5-shingle of ``text``, in order, repeats included."""
     letters = _NON_WORD.sub("", text)
     if len(letters) < SHINGLE:
         return np.empty(0, dtype=np.uint64)
     codes = np.frombuffer(letters.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
     n = len(codes) - SHINGLE + 1
-    value = np.zeros(n, dtype=np.uint64)
+    value = codes[:n].copy()
     with np.errstate(over="ignore"):
-        for k in range(SHINGLE):
-            value = value * _POLY + codes[k:k + n]
+        for k in range(1, SHINGLE):
+            value *= _POLY
+            value += codes[k:k + n]
         value ^= value >> np.uint64(33)
         value *= np.uint64(0xFF51AFD7ED558CCD)
         value ^= value >> np.uint64(33)
-    return np.unique(value & _MASK32)
+    value &= _MASK32
+    return value
+
+
+def _enough_shingles(values: np.ndarray) -> bool:
+    """Whether ``values`` hold at least ``MIN_CHARS - SHINGLE + 1`` distinct shingles."""
+    need = MIN_CHARS - SHINGLE + 1
+    if len(values) < need:
+        return False
+    return len(np.unique(values[:4 * need])) >= need or len(np.unique(values)) >= need
 
 
 def signature(text: str) -> np.ndarray | None:
-    """The MinHash signature (``NUM_PERM`` uint32 values) of a text, None when too short."""
-    hashes = shingle_hashes(text)
-    if len(hashes) < MIN_CHARS - SHINGLE + 1:
+    """The MinHash signature (``NUM_PERM`` uint32 values) of a text, None when too short.
+
+    Each value is the minimum of ``(a·h + b) mod p`` over the text's shingle hashes ``h``
+    (repeated shingles do not change a minimum, so they are not removed first).
+    """
+    values = _shingle_values(text)
+    if not _enough_shingles(values):
         return None
-    permuted = (_A * hashes[np.newaxis, :] + _B) % _PRIME
+    permuted = _A * values[np.newaxis, :]  # one (NUM_PERM, n) buffer, updated in place
+    permuted += _B
+    quotient = permuted // _PRIME  # x - (x // p)·p: faster than x % p for uint64 in NumPy
+    quotient *= _PRIME
+    permuted -= quotient
     return permuted.min(axis=1).astype(np.uint32)
 
 
 def estimate_similarity(a: np.ndarray, b: np.ndarray) -> float:
     """Estimated Jaccard similarity of two signatures: the share of equal minima."""
-    return float(np.mean(a == b))
+    return int(np.count_nonzero(a == b)) / len(a)
+
+
+def band_keys(sig: np.ndarray) -> list[int]:
+    """One bucket key per LSH band: a hash of the band's number and its ``ROWS`` minima.
+
+    Two documents share a bucket when a whole band of their signatures is equal. The
+    keys live only in the process that builds the index (Python's ``hash`` is salted per
+    process), so they are never stored or sent anywhere.
+    """
+    raw = sig.astype(np.uint32, copy=False).tobytes()
+    width = 4 * ROWS
+    return [hash((band, raw[band * width:(band + 1) * width])) for band in range(BANDS)]
 
 
 @dataclass
 class DuplicateIndex:
     """An LSH index that, fed documents in order, names the earlier one each repeats.
+
+    Memory per document is small and fixed: the signature (256 bytes), the id, and 12
+    bytes per band bucket it opens (sorted NumPy arrays; the newest keys wait in a small
+    dict until they are merged in), so 100,000 documents take about 75 MB.
 
     >>> index = DuplicateIndex()
     >>> index.add("a#1", "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥" * 3)
@@ -88,9 +127,15 @@ class DuplicateIndex:
     """
 
     threshold: float = DUPLICATE_THRESHOLD
-    _buckets: dict[tuple[int, bytes], int] = field(default_factory=dict)
     _ids: list[str] = field(default_factory=list)
-    _signatures: list[np.ndarray] = field(default_factory=list)
+    _signatures: np.ndarray = field(default_factory=lambda: np.empty((64, NUM_PERM), np.uint32))
+    #: bucket keys (sorted) and the first document in each
+    _keys: np.ndarray = field(default_factory=lambda: np.empty(0, np.int64))
+    _firsts: np.ndarray = field(default_factory=lambda: np.empty(0, np.int32))
+    _recent: dict[int, int] = field(default_factory=dict)
+
+    def __len__(self) -> int:
+        return len(self._ids)
 
     def add(self, doc_id: str, text: str) -> tuple[str | None, float | None]:
         """Index one document; return ``(duplicate_of, similarity)`` against earlier ones."""
@@ -101,20 +146,50 @@ class DuplicateIndex:
 
     def add_signature(self, doc_id: str, sig: np.ndarray) -> tuple[str | None, float | None]:
         """Like :meth:`add`, for a signature computed elsewhere (e.g. in a worker process)."""
+        keys = band_keys(sig)
+        firsts = self._lookup(keys)
         best: tuple[float, int] | None = None
-        keys = [(band, sig[band * ROWS:(band + 1) * ROWS].tobytes()) for band in range(BANDS)]
-        for candidate in sorted({self._buckets[k] for k in keys if k in self._buckets}):
+        for candidate in sorted({f for f in firsts if f >= 0}):
             similarity = estimate_similarity(sig, self._signatures[candidate])
             if similarity >= self.threshold and (best is None or similarity > best[0]):
                 best = (similarity, candidate)
-        position = len(self._ids)
-        self._ids.append(doc_id)
-        self._signatures.append(sig)
-        for key in keys:
-            self._buckets.setdefault(key, position)
+        position = self._append(doc_id, sig)
+        for key, first in zip(keys, firsts, strict=True):
+            if first < 0:
+                self._recent.setdefault(key, position)
+        if len(self._recent) >= max(4096, len(self._keys) // 4):
+            self._merge()
         if best is None:
             return None, None
         return self._ids[best[1]], round(best[0], 4)
+
+    def _lookup(self, keys: list[int]) -> list[int]:
+        """The first document of each bucket, -1 for a bucket nobody opened yet."""
+        found = [-1] * len(keys)
+        if len(self._keys):
+            wanted = np.array(keys, dtype=np.int64)
+            at = np.minimum(np.searchsorted(self._keys, wanted), len(self._keys) - 1)
+            found = np.where(self._keys[at] == wanted, self._firsts[at], -1).tolist()
+        return [f if f >= 0 else self._recent.get(k, -1) for f, k in zip(found, keys, strict=True)]
+
+    def _append(self, doc_id: str, sig: np.ndarray) -> int:
+        position = len(self._ids)
+        if position == len(self._signatures):
+            grown = np.empty((2 * position, NUM_PERM), np.uint32)
+            grown[:position] = self._signatures
+            self._signatures = grown
+        self._signatures[position] = sig
+        self._ids.append(doc_id)
+        return position
+
+    def _merge(self) -> None:
+        """Move the recent buckets into the sorted arrays."""
+        n = len(self._recent)
+        keys = np.concatenate([self._keys, np.fromiter(self._recent.keys(), np.int64, n)])
+        firsts = np.concatenate([self._firsts, np.fromiter(self._recent.values(), np.int32, n)])
+        order = np.argsort(keys, kind="stable")
+        self._keys, self._firsts = keys[order], firsts[order]
+        self._recent = {}
 
 
 def similarity_matrix(texts: list[str]) -> np.ndarray:
