@@ -972,18 +972,11 @@ def new_classifier(**params: Any) -> SectionClassifier:
 # Labels → training frame
 # ---------------------------------------------------------------------------
 
-def _heading_marker_level(text: str) -> int | None:
-    from .segment import heading_level
-
-    found = heading_level(text)
-    return None if found is None else found[0]
-
-
 def with_heading_paths(labels: pd.DataFrame) -> pd.DataFrame:
     """Add ``heading_path`` to label rows, rebuilt from the headings of each document.
 
-    Levels come from the list markers (一、=1, （一）=2, 1、=3 …; an unnumbered heading is
-    level 1), as the segmenter reads them; a numbered body item closes deeper headings.
+    The chain is built as the segmenter builds it (:func:`summarylens.segment.heading_paths`),
+    so the model sees the same paths in training as in use.
 
     >>> rows = pd.DataFrame({"doc_id": ["a#1"] * 3, "para_id": [0, 1, 2],
     ...                      "kind": ["heading", "heading", "body"],
@@ -1002,22 +995,10 @@ def with_heading_paths(labels: pd.DataFrame) -> pd.DataFrame:
 
 
 def _document_paths(group: pd.DataFrame) -> dict[Any, str]:
-    from .segment import RELATIVE_LEVEL
+    from .segment import heading_paths
 
-    stack: list[tuple[int, bool, str]] = []
-    paths: dict[Any, str] = {}
-    for index, kind, text in zip(group.index, group["kind"], group["text"], strict=True):
-        marker = _heading_marker_level(text)
-        level = 1 if marker is None and kind == "heading" else marker
-        if marker == RELATIVE_LEVEL:  # "第二，": its sibling's level, else one below its parent
-            siblings = [lv for lv, relative, _ in stack if relative]
-            level = siblings[-1] if siblings else (stack[-1][0] + 1 if stack else 1)
-        if level is not None:
-            stack = [entry for entry in stack if entry[0] < level]
-        paths[index] = PATH_SEP.join(title for *_, title in stack)
-        if kind == "heading" and level is not None:
-            stack.append((level, marker == RELATIVE_LEVEL, text.rstrip(_HEADING_END)))
-    return paths
+    rows = list(zip(group["kind"], group["text"], strict=True))
+    return dict(zip(group.index, heading_paths(rows), strict=True))
 
 
 def training_frame(labels_path: str | Path) -> pd.DataFrame:

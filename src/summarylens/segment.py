@@ -321,22 +321,49 @@ def _with_heading_paths(text: str, rows: list[_Row]) -> list[Paragraph]:
     ①=5); "第一，" headings, which SPEC does not rank, get their depth in the chain.
     """
     paragraphs: list[Paragraph] = []
-    stack: list[tuple[int, str]] = []  # (marker family, heading)
+    outline = Outline()
     for row in rows:
         content = text[row.start:row.end]
         family = row.level if row.kind == "heading" else row.item_level
-        if family is not None:
-            stack = _close_to(stack, family)
-        path = " > ".join(title for _, title in stack) if row.kind in ("heading", "body") else ""
-        level = None
-        if row.kind == "heading" and family is not None:
-            level = len(stack) + 1 if family == RELATIVE_LEVEL else family
-            stack.append((family, _clean_heading(content)))
+        path, level = outline.step(row.kind, family, content)
         paragraphs.append(Paragraph(
             para_id=len(paragraphs), kind=row.kind, level=level, heading_path=path,
             start=row.start, end=row.end, text=content,
         ))
     return paragraphs
+
+
+class Outline:
+    """The chain of open headings while reading a document's rows in order."""
+
+    def __init__(self) -> None:
+        self.stack: list[tuple[int, str]] = []  # (marker family, heading)
+
+    def step(self, kind: str, family: int | None, content: str) -> tuple[str, int | None]:
+        """Read one row; return its heading path and (for a heading) its level."""
+        if family is not None:
+            self.stack = _close_to(self.stack, family)
+        path = " > ".join(title for _, title in self.stack) if kind in ("heading", "body") else ""
+        level = None
+        if kind == "heading" and family is not None:
+            level = len(self.stack) + 1 if family == RELATIVE_LEVEL else family
+            self.stack.append((family, _clean_heading(content)))
+        return path, level
+
+
+def heading_paths(rows: list[tuple[str, str]]) -> list[str]:
+    """Heading paths for ``(kind, text)`` rows of one document, as :func:`segment_text` gives.
+
+    For label files, which keep each row's kind and text but not how it was cut:
+    ``heading_paths([("heading", "一、帮扶"), ("body", "慰问12户。")])`` → ``["", "一、帮扶"]``.
+    """
+    outline = Outline()
+    paths = []
+    for kind, content in rows:
+        marker = heading_level(content)
+        family = marker[0] if marker else (1 if kind == "heading" else None)
+        paths.append(outline.step(kind, family, content)[0])
+    return paths
 
 
 def _close_to(stack: list[tuple[int, str]], family: int) -> list[tuple[int, str]]:
