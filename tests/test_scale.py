@@ -176,3 +176,16 @@ def test_build_tables_gives_the_schema_for_no_documents():
     tables = build_tables([])
     assert all(len(tables[name]) == 0 for name in TABLE_NAMES)
     assert str(tables["documents"]["year"].dtype) == "Int64"
+
+
+def test_signatures_without_classifying_equal_those_of_the_full_pipeline(corpus_dir):
+    from summarylens.pipeline import file_signatures
+
+    paths = list(iter_corpus_files(corpus_dir))
+    full = [(doc.doc_id, sig) for r in process_files(paths, corpus_dir)
+            for doc, sig in zip(r.documents, r.signatures, strict=True)]
+    quick = file_signatures(paths, corpus_dir)
+    assert [doc_id for doc_id, _ in quick] == [doc_id for doc_id, _ in full]
+    assert all((a is None and b is None) or np.array_equal(a, b)
+               for (_, a), (_, b) in zip(quick, full, strict=True))
+    assert sum(sig is not None for _, sig in quick) > 40

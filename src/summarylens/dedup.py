@@ -12,9 +12,9 @@ and on every machine (Python's own ``hash`` is salted per process and is not use
 
 Example::
 
-    >>> a = signature("学校工会组织全体女教职员工四十余人赏梅踏青，愉悦身心。" * 3)
-    >>> b = signature("学校工会组织全体女教职员工四十余人赏梅踏青，愉悦了身心。" * 3)
-    >>> round(estimate_similarity(a, b), 1) >= 0.5
+    >>> a = signature("学校工会组织全体女教职员工四十余人去梅花山赏梅踏青，愉悦了身心。四月份组织退离休教师分组旅游。")
+    >>> b = signature("学校工会组织全体女教职员工四十余人去梅花山赏梅踏青，愉悦身心。四月份组织退离休教师分组旅游。")
+    >>> estimate_similarity(a, b) >= DUPLICATE_THRESHOLD
     True
 """
 

@@ -148,7 +148,7 @@ def label_documents(documents: Sequence[Sequence[Paragraph]],
     group. A model with its own ``label`` method is called document by document.
 
     >>> from summarylens.segment import segment_text
-    >>> [[p.topic for p in doc] for doc in label_documents([segment_text("三、送温暖\n慰问困难职工73户。")])]
+    >>> [[p.topic for p in doc] for doc in label_documents([segment_text("三、送温暖\\n慰问困难职工73户。")])]
     [['welfare', 'welfare']]
     """
     batched = getattr(classify, "label_documents", None)  # a public batch API, when classify has one

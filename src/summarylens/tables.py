@@ -10,8 +10,8 @@ Example::
 
     >>> from summarylens.pipeline import process_text
     >>> tables = build_tables(process_text("一、送温暖。慰问困难职工12户。", "a.txt"))
-    >>> tables["figures"].loc[0, ["raw", "value", "kind"]].tolist()
-    ['12户', 12.0, 'households']
+    >>> tables["figures"][["raw", "value", "kind"]].to_dict("records")
+    [{'raw': '12户', 'value': 12.0, 'kind': 'households'}]
 """
 
 from __future__ import annotations
