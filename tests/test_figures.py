@@ -3,13 +3,22 @@ relations, properties (hypothesis) and a floor on the gold-set F1."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from summarylens.figures import EXCLUSIONS, find_figures
+from summarylens.figures import (
+    _SUBJECT_AFTER_FIRST,
+    _SUBJECT_BEHIND,
+    _SUBJECT_BEHIND_FIRST,
+    EXCLUSIONS,
+    SENTENCE_END,
+    SUBJECT_AFTER,
+    find_figures,
+)
 from summarylens.model import FIGURE_KINDS, QUALIFIERS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -425,3 +434,26 @@ def test_gold_set_size() -> None:
     files = [p for p in GOLD.glob("*.tsv") if p.name != "splits.tsv"]
     rows = sum(len(p.read_text(encoding="utf-8").splitlines()) - 1 for p in files)
     assert len(files) >= 5 and rows >= 300
+
+
+_SUBJECT_PIECES = st.sampled_from([
+    "困难", "职工", "女职工", "家庭", "慰问款", "共计", "达到", "人数", "：", " ", "\u3000", "发放", "的",
+    "会员", "教职员工", "工会", "款", "为", "300", "人", "。", "，",
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_SUBJECT_PIECES, max_size=8).map("".join))
+def test_subject_first_characters_hold_every_subject_match(text):
+    """The cheap first-character tests of ``_subject`` pass every text its regexes match."""
+    if SUBJECT_AFTER.match(text):
+        assert text[0] in _SUBJECT_AFTER_FIRST
+    backwards = text[::-1]                                  # _SUBJECT_BEHIND reads backwards
+    if _SUBJECT_BEHIND.match(backwards).end():
+        assert backwards[0] in _SUBJECT_BEHIND_FIRST or backwards[0].isspace()
+
+
+@given(st.text(alphabet="。！？!?…\n一二1，", max_size=30))
+def test_sentence_ends_are_runs_of_sentence_punctuation(text):
+    plain = re.compile(r"[。！？!?…\n]+")
+    assert [m.span() for m in SENTENCE_END.finditer(text)] == [m.span() for m in plain.finditer(text)]

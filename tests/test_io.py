@@ -96,3 +96,11 @@ def test_docx_is_read_when_python_docx_is_installed(tmp_path):
     assert corpus.documents["source"].tolist() == ["report.docx"]
     assert corpus.documents.loc[0, "title"] == "机械厂工会2023年上半年工作总结"
     assert [e.source for e in corpus.errors] == ["broken.docx"]
+
+
+def test_control_characters_are_those_below_the_space_except_blanks():
+    from summarylens.io import _CONTROL
+
+    blanks = "\t\n\v\f\r"
+    for ch in map(chr, range(0x110000)):
+        assert bool(_CONTROL.fullmatch(ch)) == (ch < " " and ch not in blanks)

@@ -5,10 +5,11 @@ from __future__ import annotations
 import itertools
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from summarylens.segment import segment_text
+from summarylens.patterns import HEADING_MARKERS, MIDLINE_HEADING, MIDLINE_ITEM, MIDLINE_PARAGRAPH, SHI_ITEM
+from summarylens.segment import HEADING_FIRST, MIDLINE_GATE, SHI_GATE, heading_level, segment_text
 
 
 def _rows(text: str) -> list[tuple[str, int | None, str]]:
@@ -206,3 +207,34 @@ def test_nesting_follows_the_document_not_a_fixed_order_of_styles():
     assert paths["资助学生8名。"] == "一、帮扶工作 > ①送温暖 > (2)金秋助学"
     assert paths["参保300人。"] == "一、帮扶工作 > ②医疗互助"
     assert paths["二、文体"] == ""
+
+
+# Gates (summarylens.segment): where the gate finds nothing the pattern must find nothing.
+_GATE_PIECES = st.sampled_from([
+    "。", "；", ";", "！", "？", "!", "?", "：", ":", " ", "\u3000", "\t", "一、", "2、", "3．", "12、",
+    "（一）", "(2)", "①", "⑳", "一是", "二是", "十是", "三", "是", "，", "加强学习", "下半年主要工作：",
+    "在", "“", "《", "1", "２",
+])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_GATE_PIECES, max_size=16).map("".join), st.integers(0, 40), st.integers(0, 40))
+@example("加强学习。 在工会", 0, 40)
+@example("加强学习。\u30002、开展活动", 0, 40)
+@example("加强学习。\t各项工作：", 0, 40)
+@example("加强学习：⑳开展活动", 0, 40)
+@example("加强学习；（一）开展活动", 0, 40)
+@example("加强学习，一是读书，二是写作", 0, 40)
+@example("加强学习，十是读书", 0, 40)
+def test_segment_gates_pass_every_span_their_patterns_match(text, a, b):
+    start, end = min(a, b, len(text)), min(max(a, b), len(text))
+    gate = MIDLINE_GATE.search(text, max(0, start - 1), end)
+    for pattern in (MIDLINE_ITEM, MIDLINE_HEADING, MIDLINE_PARAGRAPH):
+        for match in pattern.finditer(text, start, end):    # each starts after the gate's start
+            assert gate is not None and match.start() > gate.start()
+    if SHI_ITEM.search(text, start, end):
+        assert SHI_GATE.search(text, start, end)
+    marked = any(pattern.match(text[start:end]) for _level, pattern in HEADING_MARKERS)
+    assert heading_level(text[start:end]) is None or marked
+    if marked:
+        assert text[start] in HEADING_FIRST

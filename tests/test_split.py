@@ -7,10 +7,13 @@ import itertools
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from summarylens.io import read_text
+from summarylens.patterns import NOISE_LINE, NUMBERED_TITLE, SEPARATOR
 from summarylens.pipeline import process_text
-from summarylens.split import split_documents
+from summarylens.split import NOISE_LINE_GATE, NUMBERED_TITLE_GATE, SEPARATOR_GATE, split_documents
 
 BODY = "今年以来，工会组织职工开展了多项活动，取得了较好成效。"
 
@@ -141,3 +144,43 @@ def test_shipped_corpus_splits_as_its_writers_say(corpus_dir):
             assert (doc.period or "") == row["period"], doc.doc_id
             assert ("" if doc.year is None else str(doc.year)) == row["year"], doc.doc_id
             assert doc.fragment == ("fragment" in row["notes"].lower()), doc.doc_id
+
+
+# Gates (summarylens.split): a line the gate finds nothing in must be one the pattern
+# finds nothing in, or skipping the pattern would change the output.
+_GATE_WORDS = [
+    "小编", "一起来看看吧", "供大家参考", "希望对您有所帮助", "欢迎阅读", "仅供参考", "以下就是整理的",
+    "下面是为大家", "（精选4篇）", "(3篇)", "【 五 篇】", "目录", "文章目录", "由整理", "由 收集。",
+    "本文由小王整理", "更多推荐", "相关阅读：", "推荐阅读", "猜你喜欢", "返回目录", "上一篇", "下一篇",
+    "点击下载", "免费下载", "下载全文", "版权所有", "文章来源", "本文来源", "转载请", "https://", "www.",
+    "请关注本站", "本站整理", "精品合同推荐----", "热门阅读：——", "更多文章__", "--", "——", "==",
+    "点击查看", "转载请注明", "热门推荐", "更多范文", "学校工会范文二", "工会工作汇报（3）",
+    "工会", "工作总结", "汇报", "报告", "范文", "一", "二", "（三）", "(4)", "12", "。", "，", " ", "\u3000",
+]
+_GATE_PIECES = st.sampled_from(_GATE_WORDS)
+
+
+def _check_split_gates(line: str) -> None:
+    if NOISE_LINE.search(line):
+        assert NOISE_LINE_GATE.search(line)
+    if SEPARATOR.search(line):
+        assert SEPARATOR_GATE.search(line)
+    if NUMBERED_TITLE.match(line):
+        assert NUMBERED_TITLE_GATE.search(line)
+
+
+@pytest.mark.parametrize("line", _GATE_WORDS)
+def test_split_gates_pass_every_word_their_pattern_matches(line):
+    _check_split_gates(line)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_GATE_PIECES, max_size=12).map("".join))
+def test_split_gates_pass_every_line_their_pattern_matches(line):
+    _check_split_gates(line)
+
+
+def test_split_gates_pass_every_corpus_line_their_pattern_matches(corpus_dir):
+    for path in sorted(corpus_dir.glob("*.txt")):
+        for line in read_text(path)[0].split("\n"):
+            _check_split_gates(line)

@@ -216,8 +216,9 @@ PARTS_WORD = re.compile(r"其中")
 # a per-head or per-unit rate, never a part of a total: "每户500元", "人均3000元", "标准为"
 RATE_BEFORE = re.compile(r"(?:每|人均|户均|均|标准为?)[^，。；,;！？\d]{0,2}$")
 MIN_PARTS = 2
-#: sentence ends (a sentence is what a figure "stands in")
-SENTENCE_END = re.compile(r"[。！？!?…\n]+")
+#: sentence ends (a sentence is what a figure "stands in"); spelt ``XX*``, not ``X+``: a
+#: pattern that opens with a character class lets the engine skip ahead between matches
+SENTENCE_END = re.compile(r"[。！？!?…\n][。！？!?…\n]*")
 
 #: subject words: modifiers and heads of what is counted or paid, read next to a figure
 _SUBJ_MOD = (
@@ -282,6 +283,10 @@ _SUBJECT_BEHIND = re.compile(
     rf"(?:{_backwards(_SUBJ_FILLER)}|\s)*+(?P<subject>{SUBJECT_BEFORE_REVERSED.pattern})?"
 )
 _SUBJECT_BEHIND_MATCH = _SUBJECT_BEHIND.match
+#: the characters those two can open with (cheap tests before the regexes, which try
+#: every word): a subject word after a unit; a filler or subject word, read backwards
+_SUBJECT_AFTER_FIRST = frozenset(word[0] for word in f"{_SUBJ_MOD}|{_SUBJ_HEAD}".split("|"))
+_SUBJECT_BEHIND_FIRST = frozenset(word[-1] for word in f"{_SUBJ_FILLER}|{_SUBJ_HEAD}".split("|"))
 
 # =====================================================================================
 # EXCLUSIONS — numbers that are never figures (SPEC "Not figures"), all in one place.
@@ -999,22 +1004,25 @@ def _subject(text: str, fig: _Found, s: int, e: int) -> str | None:
     """
     end, kind = fig.end, fig.kind
     counted = kind != "money" and kind != "percent"
-    if counted:
+    may_follow = text[end:end + 1] in _SUBJECT_AFTER_FIRST
+    if counted and may_follow:
         after = _SUBJECT_AFTER_MATCH(text, end, min(e, end + 12))
         if after:
             return after.group()
     start = fig.start
     backwards = text[max(s, start - 16):start][::-1]
-    behind = _SUBJECT_BEHIND_MATCH(backwards)              # always matches (maybe empty)
-    found = behind.group("subject")
-    if found:
-        return found[::-1]
-    skip = behind.end()
-    if not counted:                                         # money and percent: after, last
+    last = backwards[:1]
+    if last in _SUBJECT_BEHIND_FIRST or last.isspace():
+        behind = _SUBJECT_BEHIND_MATCH(backwards)          # always matches (maybe empty)
+        found = behind.group("subject")
+        if found:
+            return found[::-1]
+        backwards = backwards[behind.end():]
+    if not counted and may_follow:                          # money and percent: after, last
         after = _SUBJECT_AFTER_MATCH(text, end, min(e, end + 12))
         if after:
             return after.group()
-    return _subject_run(text, fig, s, e, backwards[skip:])
+    return _subject_run(text, fig, s, e, backwards)
 
 
 def _subject_run(text: str, fig: _Found, s: int, e: int, before_reversed: str) -> str | None:

@@ -14,6 +14,7 @@ Example::
 from __future__ import annotations
 
 import codecs
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -134,7 +135,8 @@ def _is_text_char(ch: str) -> bool:
     return ch in "\n\r\t" or " " <= ch <= "~" or "\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef"
 
 
-_ALLOWED_CONTROLS = frozenset("\n\r\t\f\v")
+#: control characters that text does not hold: below the space, except \t \n \v \f \r
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 
 
 def _refuse_binary_looking(text: str) -> None:
@@ -142,7 +144,7 @@ def _refuse_binary_looking(text: str) -> None:
     sample = text[:8192]
     if not sample:
         return
-    controls = sum(1 for ch in sample if ch < " " and ch not in _ALLOWED_CONTROLS)
+    controls = len(_CONTROL.findall(sample))
     if "\x00" in sample or controls > max(2, len(sample) // 100):
         raise UnreadableFile("binary file: control characters where text should be")
 

@@ -36,7 +36,14 @@ from .patterns import (
     SEPARATOR,
     SHI_ITEM,
 )
-from .split import is_article_marker, is_noise_line, is_separator, is_title_like, iter_lines
+from .split import (
+    SEPARATOR_GATE,
+    is_article_marker,
+    is_noise_line,
+    is_separator,
+    is_title_like,
+    iter_lines,
+)
 
 #: The level of "第一，" headings: one below the enclosing heading, 1 when there is none.
 RELATIVE_LEVEL = 0
@@ -68,6 +75,18 @@ COUNTED_QUANTITY = re.compile(
 )
 #: a clause ending like an item of a running list ("②开展心理关爱行动；"), not a heading
 ITEM_END = re.compile(r"[；;，,、]\s*$")
+
+# Gates (see summarylens.split): what every match of a pattern that opens with a
+# lookbehind holds, found fast; where the gate finds nothing the pattern is not searched
+# (``tests/test_segment.py`` checks each gate).
+#: in every MIDLINE_ITEM, MIDLINE_HEADING and MIDLINE_PARAGRAPH match: the sentence end
+#: of its lookbehind, then a blank or the first character of an item marker
+MIDLINE_GATE = re.compile(r"[。；;！？!?：:][0-9０-９一二三四五六七八九十（( \t\u3000\u2460-\u2473]")
+#: in every SHI_ITEM match: the numeral before 是
+SHI_GATE = re.compile(r"[一二三四五六七八九十]是")
+#: the characters a heading marker (HEADING_MARKERS) can open with
+HEADING_FIRST = frozenset("一二三四五六七八九十（(0123456789０１２３４５６７８９第"
+                          + "".join(map(chr, range(0x2460, 0x249C))))   # ① … ⒛
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,15 +121,11 @@ def segment_text(text: str) -> list[Paragraph]:
 # From lines to pieces
 # ---------------------------------------------------------------------------
 
-def _is_blank(ch: str) -> bool:
-    return ch.isspace() or ch == "\ufeff"
-
-
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Narrow ``start:end`` past white space (any Unicode space, and a stray BOM)."""
-    while start < end and _is_blank(text[start]):
+    while start < end and ((ch := text[start]).isspace() or ch == "\ufeff"):
         start += 1
-    while end > start and _is_blank(text[end - 1]):
+    while end > start and ((ch := text[end - 1]).isspace() or ch == "\ufeff"):
         end -= 1
     return start, end
 
@@ -182,6 +197,9 @@ def _body_line_pieces(text: str, start: int, end: int, content: str) -> list[_Pi
 
 def _cut_separators(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
     """Cut inline site separators out of a line: (start, end, is_noise) spans, trimmed."""
+    if not SEPARATOR_GATE.search(text, start, end):
+        span = _trim(text, start, end)
+        return [(*span, False)] if span[0] < span[1] else []
     spans: list[tuple[int, int, bool]] = []
     cursor = start
     for match in SEPARATOR.finditer(text, start, end):
@@ -194,6 +212,9 @@ def _cut_separators(text: str, start: int, end: int) -> list[tuple[int, int, boo
 
 def _cut_midline_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Cut where a numbered item ("……。 2、……") or a lost paragraph ("……。 在……") starts."""
+    if not MIDLINE_GATE.search(text, max(0, start - 1), end):  # their lookbehinds see start - 1
+        span = _trim(text, start, end)
+        return [span] if span[0] < span[1] else []
     matches = [*MIDLINE_ITEM.finditer(text, start, end), *MIDLINE_HEADING.finditer(text, start, end),
                *MIDLINE_PARAGRAPH.finditer(text, start, end)]
     cuts = sorted({m.end() for m in matches if m.end() > start})
@@ -208,6 +229,8 @@ def _cut_midline_items(text: str, start: int, end: int) -> list[tuple[int, int]]
 
 def heading_level(content: str) -> tuple[int, int] | None:
     """``(level, marker_end)`` when ``content`` opens with a heading marker: "（二）…" → (2, 3)."""
+    if content[:1] not in HEADING_FIRST:
+        return None
     for level, pattern in HEADING_MARKERS:
         match = pattern.match(content)
         if match:
@@ -292,6 +315,8 @@ def _is_plain_heading(content: str) -> bool:
 
 def _cut_shi_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Cut "……，一是……；二是……" into the lead text and one span per item."""
+    if not SHI_GATE.search(text, start, end):
+        return [(start, end)]
     matches = list(SHI_ITEM.finditer(text, start, end))
     firsts = [m for m in matches if text[m.start()] == "一"]
     if not firsts or not any(text[m.start()] == "二" for m in matches if m.start() > firsts[0].start()):

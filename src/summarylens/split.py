@@ -24,6 +24,7 @@ Example::
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -43,6 +44,23 @@ from .patterns import (
 TITLE_MAX_CHARS = 48
 #: A marker line longer than this carries body text after its title ("篇3：……范文 上半年，……").
 MARKER_WITH_BODY_CHARS = 60
+
+# Gates: what every match of a slow pattern holds. A line where the gate finds nothing
+# cannot match the pattern, so the pattern is not searched. NOISE_LINE and SEPARATOR
+# open with many alternatives and are tried at every offset of a line; a gate whose
+# alternatives open with a literal (or that opens with a class) lets the regex engine
+# skip to the offsets that may match. ``tests/test_split.py`` checks each gate.
+
+#: in every NOISE_LINE match: a word of each alternative (篇 for "（精选4篇）", 上一篇, 下一篇)
+NOISE_LINE_GATE = re.compile(
+    r"小编|一起来|供大家|希望对|欢迎|仅供|以下就|下面是|篇|目录|由\s*[整收编提]|本文|更多|相关|热门"
+    r"|推荐阅读|猜你|点击|下载|版权|来源|转载|http|www\.|本站"
+)
+#: in every SEPARATOR match: the run of dashes that closes it (spelled out, not ``{2}``:
+#: a pattern that opens with a class is the one the engine skips ahead for)
+SEPARATOR_GATE = re.compile(r"[-—－_=][-—－_=]")
+#: in every NUMBERED_TITLE match: the report word before its set ordinal
+NUMBERED_TITLE_GATE = re.compile(r"总结|汇报|报告|范文")
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,18 +87,20 @@ def iter_lines(text: str) -> Iterator[Line]:
 
 def is_article_marker(line: str) -> bool:
     """True for "第2篇：…", "篇一：…", "【篇二】…", "范文3：" and "……工作总结二"."""
-    return bool(ARTICLE_MARKER.match(line) or NUMBERED_TITLE.match(line))
+    return bool(ARTICLE_MARKER.match(line)
+                or (NUMBERED_TITLE_GATE.search(line) and NUMBERED_TITLE.match(line)))
 
 
 def is_separator(line: str) -> bool:
     """True for a line that is only a site separator such as "精品合同推荐----"."""
-    match = SEPARATOR.search(line)
+    match = SEPARATOR.search(line) if SEPARATOR_GATE.search(line) else None
     return bool(match) and len(line) - (match.end() - match.start()) <= 4
 
 
 def is_noise_line(line: str) -> bool:
     """True for a page line that is not part of any report: blurbs, credits, navigation."""
-    return len(line) <= NOISE_LINE_MAX_CHARS and bool(NOISE_LINE.search(line))
+    return (len(line) <= NOISE_LINE_MAX_CHARS and NOISE_LINE_GATE.search(line) is not None
+            and NOISE_LINE.search(line) is not None)
 
 
 def is_title_like(line: str) -> bool:
