@@ -319,7 +319,7 @@ def stage_breakdown(corpus: Path, out: Path) -> dict[str, float]:
 
     totals: dict[str, float] = defaultdict(float)
     started = time.perf_counter()
-    classify.default_model()
+    classify.default_predictor()
     totals["(model load, once per process)"] = time.perf_counter() - started
     started = time.perf_counter()
     with timed_stages(totals):
@@ -471,7 +471,7 @@ def run_child(task: str, *rest: str) -> None:
     elif task == "warm":
         from summarylens import classify
 
-        classify.default_model()
+        classify.default_predictor()  # fits and compiles the model after a classifier change
         print(json.dumps({}))
 
 

@@ -42,26 +42,30 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import inspect
 import io
+import json
 import os
 import re
 import tempfile
 import threading
 import time
 import warnings
-from collections.abc import Hashable, Sequence
-from dataclasses import dataclass, replace
+from collections import ChainMap
+from collections.abc import Hashable, Mapping, MutableMapping, Sequence
+from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 import numpy as np
-import pandas as pd
 
+from . import linear
 from .model import ROLES, TOPICS, Paragraph
 from .segment import SIGNOFF_LINE
 
 if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
     from sklearn.base import BaseEstimator, ClassifierMixin
 
 #: paragraph kinds that get a topic (headings and body) and a role (body only)
@@ -74,6 +78,8 @@ OTHER = "other"
 PATH_SEP = " > "
 #: version of the saved model file layout (see :func:`save_model`)
 MODEL_FORMAT = 1
+#: training rows on which a compiled model must match scikit-learn's predictions
+COMPILE_CHECK_ROWS = 400
 
 # ---------------------------------------------------------------------------
 # Keyword priors: the SPEC's "typical content" column, widened by hand
@@ -269,9 +275,27 @@ def topic_cue_matrix(texts: Sequence[str]) -> np.ndarray:
     >>> topic_cue_matrix(["春节慰问困难职工"])[0, list(TOPIC_CUES).index("welfare")] > 0
     np.True_
     """
-    patterns = _cue_patterns()
-    counts = np.array([[len(p.findall(t)) for p in patterns] for t in texts], dtype=float)
-    return np.log1p(counts.reshape(len(texts), len(patterns)))
+    return np.log1p(count_matches(_cue_patterns(), texts))
+
+
+def count_matches(patterns: Sequence[re.Pattern[str]], texts: Sequence[str]) -> np.ndarray:
+    """``len(pattern.findall(text))`` for every text (rows) and pattern (columns), in one scan each.
+
+    The texts are joined with line breaks and each pattern runs once over the whole; so the
+    patterns must not match a line break nor look behind the start of a text (word lists).
+
+    >>> count_matches([re.compile("慰问"), re.compile("培训")], ["慰问慰问", "", "培训"]).tolist()
+    [[2.0, 0.0], [0.0, 0.0], [0.0, 1.0]]
+    """
+    counts = np.zeros((len(texts), len(patterns)))
+    if not len(texts):
+        return counts
+    joined = "\n".join(texts)
+    next_start = np.cumsum(np.fromiter((len(t) + 1 for t in texts), dtype=np.int64, count=len(texts)))
+    for j, pattern in enumerate(patterns):
+        hits = np.fromiter((m.start() for m in pattern.finditer(joined)), dtype=np.int64)
+        counts[:, j] = np.bincount(np.searchsorted(next_start, hits, side="right"), minlength=len(texts))
+    return counts
 
 
 # ---------------------------------------------------------------------------
@@ -292,6 +316,8 @@ class _Rows:
 
 
 def _column(frame: pd.DataFrame, name: str, default: str) -> list[str]:
+    import pandas as pd
+
     if name not in frame.columns:
         return [default] * len(frame)
     return ["" if v is None or v is pd.NA or v != v else str(v) for v in frame[name].tolist()]
@@ -299,6 +325,8 @@ def _column(frame: pd.DataFrame, name: str, default: str) -> list[str]:
 
 def _rows_from_frame(X: pd.DataFrame) -> _Rows:
     """Read ``text``, ``kind``, ``heading_path`` (and ``doc_id``, ``para_id``) from ``X``."""
+    import pandas as pd
+
     if not isinstance(X, pd.DataFrame):
         raise TypeError("SectionClassifier expects a paragraphs DataFrame with a 'text' column")
     if "text" not in X.columns:
@@ -346,6 +374,8 @@ def _rows_from_paragraphs(paragraphs: Sequence[Paragraph]) -> _Rows:
 
 def _resolve_targets(X: pd.DataFrame, y: Any) -> tuple[list[str | None], list[str | None]]:
     """Topic and role labels from ``y`` (Series/array of topics, or a frame) or from ``X``."""
+    import pandas as pd
+
     if y is None:
         topics, roles = X.get("topic"), X.get("role")
         if topics is None:
@@ -358,6 +388,8 @@ def _resolve_targets(X: pd.DataFrame, y: Any) -> tuple[list[str | None], list[st
 
 
 def _labels(values: Any, n: int) -> list[str | None]:
+    import pandas as pd
+
     if values is None:
         return [None] * n
     out = [None if v is None or v is pd.NA or v != v or str(v).strip() == "" else str(v).strip()
@@ -378,10 +410,6 @@ ROLE_FEATURES: tuple[str, ...] = (
     "past", "item", "anchor_plan", "anchor_problem", "section_problem", "section_plan",
     "section_mixed", *(f"text_{r}" for r in ROLE_CUES), *(f"lead_{r}" for r in ROLE_CUES),
 )
-
-
-def _cue_flags(text: str) -> list[float]:
-    return [float(len(p.findall(text))) for p in ROLE_CUES.values()]
 
 
 @lru_cache(maxsize=4096)
@@ -406,29 +434,38 @@ def section_role(path: str) -> tuple[bool, bool]:
 
 def role_features(rows: _Rows) -> tuple[list[int], list[tuple[str, np.ndarray]]]:
     """Body rows and, for each, its text and numeric role features (:data:`ROLE_FEATURES`)."""
-    records: list[tuple[str, np.ndarray]] = []
     body_rows: list[int] = []
+    layout: list[tuple[float, ...]] = []  # position, before headings, no headings, list anchors
     for group in rows.groups:
         kinds = [rows.kinds[i] for i in group]
         bodies = [i for i, kind in zip(group, kinds, strict=True) if kind == "body"]
         first_heading = kinds.index("heading") if "heading" in kinds else len(group)
         before = set(group[:first_heading].tolist())
         anchors = _list_anchors(rows, bodies)
-        n = len(bodies)
         for k, i in enumerate(bodies):
-            text = rows.texts[i]
-            problem, plan = section_role(rows.paths[i])
-            numbers = [
-                *_position(k, n), float(i in before), float(first_heading == len(group)),
-                float(np.log1p(len(text))), *_opening_flags(text),
-                float(np.log1p(len(FUTURE.findall(text)))), float(np.log1p(len(PAST.findall(text)))),
-                float(bool(LIST_ITEM.match(text))), *anchors[k], float(problem and not plan),
-                float(plan and not problem), float(problem and plan),
-                *np.log1p(_cue_flags(text)), *np.minimum(_cue_flags(text[:12]), 1.0),
-            ]
-            records.append((text, np.asarray(numbers)))
+            layout.append((*_position(k, len(bodies)), float(i in before), float(first_heading == len(group)),
+                           *anchors[k]))
             body_rows.append(i)
-    return body_rows, records
+    if not body_rows:
+        return [], []
+    texts = [rows.texts[i] for i in body_rows]
+    places = np.asarray(layout, dtype=float)
+    sections = np.asarray([_section_flags(rows.paths[i]) for i in body_rows], dtype=float)
+    words = count_matches((FUTURE, PAST, *ROLE_CUES.values()), texts)
+    leads = np.minimum(count_matches(tuple(ROLE_CUES.values()), [t[:12] for t in texts]), 1.0)
+    matrix = np.column_stack([
+        places[:, :7], np.log1p(np.fromiter(map(len, texts), dtype=float, count=len(texts))),
+        np.asarray([_opening_flags(t) for t in texts], dtype=float), np.log1p(words[:, :2]),
+        np.fromiter((bool(LIST_ITEM.match(t)) for t in texts), dtype=float, count=len(texts)),
+        places[:, 7:], sections, np.log1p(words[:, 2:]), leads,
+    ])
+    return body_rows, list(zip(texts, matrix, strict=True))
+
+
+def _section_flags(path: str) -> tuple[bool, bool, bool]:
+    """A section about problems only, plans only, or both (:func:`section_role`)."""
+    problem, plan = section_role(path)
+    return problem and not plan, plan and not problem, problem and plan
 
 
 #: a document needs this many body paragraphs for their positions to tell roles apart
@@ -611,6 +648,14 @@ def decode_roles(log_probs: np.ndarray, classes: Sequence[str], back_penalty: fl
 # The estimator
 # ---------------------------------------------------------------------------
 
+@dataclass(frozen=True, eq=False)
+class Compiled:
+    """A fitted classifier's two linear models as arrays (see :mod:`summarylens.linear`)."""
+
+    topics: linear.LinearTopics
+    roles: linear.LinearRoles | None
+
+
 class _SectionClassifierBase:
     """Layered topic and role classifier for 工作总结 paragraphs (a scikit-learn estimator).
 
@@ -695,15 +740,34 @@ class _SectionClassifierBase:
                     if t is not None and rows.kinds[i] in TOPIC_KINDS]
         if len({topics[i] for i in labelled}) < 2:
             raise ValueError("fit needs heading/body rows of at least two different topics")
+        keys = [_key(rows.texts[i]) for i in labelled]
         with threadpool_limits(limits=1):  # small sparse problems: threads only contend
-            self.topic_model_ = _topic_pipeline(self).fit(
-                [_key(rows.texts[i]) for i in labelled], [topics[i] for i in labelled])
+            self.topic_model_ = _topic_pipeline(self).fit(keys, [topics[i] for i in labelled])
             self.role_model_ = self._fit_roles(rows, roles)
         self.classes_ = np.asarray(self.topic_model_.classes_)
         self.role_classes_ = np.asarray(
             ["work"] if self.role_model_ is None else self.role_model_.classes_)
         self.n_training_rows_ = len(labelled)
+        self.compiled_ = self._compile(keys, role_features(rows)[1])
         return self
+
+    def _compile(self, keys: list[str], records: list[tuple[str, np.ndarray]]) -> Compiled | None:
+        """The fitted models as arrays (:mod:`summarylens.linear`), if they give what scikit-learn gives.
+
+        Checked on up to :data:`COMPILE_CHECK_ROWS` training rows; None (predict with
+        scikit-learn) when a model has a shape the arrays cannot express or disagrees.
+        """
+        topics = linear.compile_topics(self.topic_model_, normalize_text, topic_cue_matrix)
+        roles = None if self.role_model_ is None else linear.compile_roles(self.role_model_, role_numbers)
+        if topics is None or (self.role_model_ is not None and roles is None):
+            return None
+        keys, records = keys[:COMPILE_CHECK_ROWS], records[:COMPILE_CHECK_ROWS]
+        if not np.allclose(topics.predict_proba(keys), self.topic_model_.predict_proba(keys), atol=1e-6):
+            return None
+        if roles is not None and records and not np.allclose(
+                roles.predict_proba(role_numbers(records)), self.role_model_.predict_proba(records), atol=1e-6):
+            return None
+        return Compiled(topics, roles)
 
     def _fit_roles(self, rows: _Rows, roles: list[str | None]) -> Any:
         body_rows, features = role_features(rows)
@@ -729,6 +793,8 @@ class _SectionClassifierBase:
 
     def predict_frame(self, X: pd.DataFrame) -> pd.DataFrame:
         """``topic``, ``topic_score`` and ``role`` for every row, indexed like ``X``."""
+        import pandas as pd
+
         rows = _rows_from_frame(X)
         probs, roles = self._predict_rows(rows)
         best = probs.argmax(axis=1)
@@ -745,14 +811,26 @@ class _SectionClassifierBase:
         unique = list(dict.fromkeys(_key(t) for t in texts))
         if not unique:
             return {}
-        return dict(zip(unique, self.topic_model_.predict_proba(unique), strict=True))
+        return dict(zip(unique, self._topic_proba(unique), strict=True))
+
+    def _topic_proba(self, keys: list[str]) -> np.ndarray:
+        """Own-words topic probabilities, from the compiled arrays when there are some."""
+        compiled = getattr(self, "compiled_", None)
+        return (compiled.topics if compiled is not None else self.topic_model_).predict_proba(keys)
+
+    def _role_proba(self, records: list[tuple[str, np.ndarray]]) -> np.ndarray | None:
+        """Role probabilities of body rows' features (None: the model knows one role only)."""
+        compiled = getattr(self, "compiled_", None)
+        if compiled is not None:
+            return None if compiled.roles is None else compiled.roles.predict_proba(role_numbers(records))
+        return None if self.role_model_ is None else self.role_model_.predict_proba(records)
 
     def _informative(self, p: np.ndarray) -> bool:
         """Whether a heading's words name a topic firmly enough to pass it on."""
         content = p[self.classes_ != OTHER]
         return bool(content.size) and float(content.max()) >= self.inherit_threshold
 
-    def _context(self, path: str, known: dict[str, np.ndarray]) -> np.ndarray | None:
+    def _context(self, path: str, known: Mapping[str, np.ndarray]) -> np.ndarray | None:
         """The distribution of the nearest enclosing heading that names a topic."""
         for heading in reversed(path.split(PATH_SEP)):
             p = known.get(_key(heading))
@@ -767,7 +845,7 @@ class _SectionClassifierBase:
                  zip(rows.texts, rows.kinds, strict=True)]
         firsts = [_first_clause(t) if k == "heading" else "" for t, k in
                   zip(rows.texts, rows.kinds, strict=True)]
-        headings = [h for path in rows.paths for h in path.split(PATH_SEP) if h]
+        headings = [h for path in dict.fromkeys(rows.paths) for h in path.split(PATH_SEP) if h]
         extra = [text for text in leads + firsts if text]
         own = self._own_probabilities(rows.texts + headings + extra)
         mine = np.array([own[_key(t)] for t in rows.texts]).reshape(len(rows), len(self.classes_))
@@ -776,7 +854,7 @@ class _SectionClassifierBase:
                 mine[i] = (1 - self.first_clause_weight) * mine[i] + self.first_clause_weight * own[_key(first)]
         out = mine.copy()
         for group in rows.groups:
-            known = dict(own)  # heading key → its distribution, once decided, in this document
+            known = ChainMap({}, own)  # heading key → its distribution, once decided, in this document
             for position, i in enumerate(group):
                 if rows.kinds[i] == "heading":
                     out[i] = self._heading_topic(rows, mine, group, position, known)
@@ -786,7 +864,7 @@ class _SectionClassifierBase:
         return out, roles
 
     def _heading_topic(self, rows: _Rows, mine: np.ndarray, group: np.ndarray, position: int,
-                       known: dict[str, np.ndarray]) -> np.ndarray:
+                       known: MutableMapping[str, np.ndarray]) -> np.ndarray:
         """A heading: its own words, leaning on what it covers; a vague one on its parent."""
         i = group[position]
         p = mine[i]
@@ -800,7 +878,7 @@ class _SectionClassifierBase:
         return p
 
     def _body_topic(self, p: np.ndarray, path: str, role: str | None, lead: str,
-                    own: dict[str, np.ndarray], known: dict[str, np.ndarray]) -> np.ndarray:
+                    own: dict[str, np.ndarray], known: Mapping[str, np.ndarray]) -> np.ndarray:
         """A body paragraph: its own words, its lead-in clause or its heading, its role."""
         if lead and self._informative(own[_key(lead)]):
             p = self._layer(p, own[_key(lead)])
@@ -845,12 +923,13 @@ class _SectionClassifierBase:
         body_rows, features = role_features(rows)
         if not body_rows:
             return roles
-        if self.role_model_ is None:
+        probs = self._role_proba(features)
+        if probs is None:
             for i in body_rows:
                 roles[i] = str(self.role_classes_[0])
             return roles
-        log_probs = np.log(np.clip(self.role_model_.predict_proba(features), 1e-9, 1.0))
-        classes = [str(c) for c in self.role_model_.classes_]
+        log_probs = np.log(np.clip(probs, 1e-9, 1.0))
+        classes = [str(c) for c in self.role_classes_]
         _apply_role_priors(log_probs, classes, [rows.texts[i] for i in body_rows],
                            [section_role(rows.paths[i]) for i in body_rows],
                            [_anchor(record) for record in features],
@@ -876,8 +955,7 @@ class _SectionClassifierBase:
         out = list(paragraphs)
         for k, i in enumerate(wanted):
             best = int(probs[k].argmax())
-            out[i] = replace(out[i], topic=str(self.classes_[best]),
-                             topic_score=float(probs[k, best]), role=roles[k])
+            out[i] = out[i].labelled(str(self.classes_[best]), float(probs[k, best]), roles[k])
         return out
 
 
@@ -978,12 +1056,15 @@ def with_heading_paths(labels: pd.DataFrame) -> pd.DataFrame:
     The chain is built as the segmenter builds it (:func:`summarylens.segment.heading_paths`),
     so the model sees the same paths in training as in use.
 
+    >>> import pandas as pd
     >>> rows = pd.DataFrame({"doc_id": ["a#1"] * 3, "para_id": [0, 1, 2],
     ...                      "kind": ["heading", "heading", "body"],
     ...                      "text": ["一、送温暖", "1、走访慰问。", "慰问73人。"]})
     >>> with_heading_paths(rows)["heading_path"].tolist()
     ['', '一、送温暖', '一、送温暖 > 1、走访慰问']
     """
+    import pandas as pd
+
     frame = labels.copy()
     frame["_order"] = pd.to_numeric(frame["para_id"], errors="coerce").fillna(-1)
     frame = frame.sort_values(["doc_id", "_order"], kind="stable")
@@ -1021,9 +1102,15 @@ def training_frame(labels_path: str | Path) -> pd.DataFrame:
 # ---------------------------------------------------------------------------
 
 def _sklearn_version() -> str:
-    import sklearn
+    """The installed scikit-learn version, read from its metadata (importing it takes seconds)."""
+    from importlib.metadata import PackageNotFoundError, version
 
-    return sklearn.__version__
+    try:
+        return version("scikit-learn")
+    except PackageNotFoundError:  # pragma: no cover - an unusual install
+        import sklearn
+
+        return sklearn.__version__
 
 
 def save_model(model: SectionClassifier, path: str | Path,
@@ -1053,6 +1140,8 @@ _TRAINING_COLUMNS = ("doc_id", "para_id", "kind", "heading_path", "topic", "role
 
 def _plain_training(frame: pd.DataFrame) -> dict[str, list[Any]]:
     """Training rows as plain Python lists: readable by any pandas/scikit-learn version."""
+    import pandas as pd
+
     columns = [c for c in _TRAINING_COLUMNS if c in frame.columns]
     return {c: [None if v is pd.NA or v != v else v for v in frame[c].astype(object).tolist()]
             for c in columns}
@@ -1065,6 +1154,7 @@ def load_model(path: str | Path) -> SectionClassifier:
     stored in the file (same parameters), never unpickled.
     """
     import joblib
+    import pandas as pd
 
     payload = joblib.load(Path(path))
     if not isinstance(payload, dict) or payload.get("format") != MODEL_FORMAT:
@@ -1126,21 +1216,22 @@ def shipped_labels_dir() -> Path:
 def _labels_digest(folder: Path) -> str:
     digest = hashlib.sha256()
     digest.update(Path(__file__).read_bytes())
+    digest.update(Path(linear.__file__).read_bytes())
     for path in sorted(folder.rglob("*.tsv")):
         digest.update(path.relative_to(folder).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
 
-def _cache_path(folder: Path) -> Path | None:
-    """Where the default model is cached, or None when caching is off."""
+def _cache_path(folder: Path, suffix: str = ".joblib") -> Path | None:
+    """Where the default model is cached (``.npz``: its arrays), or None when caching is off."""
     if os.environ.get("SUMMARYLENS_NO_CACHE"):
         return None
     from . import __version__
 
     home_cache = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     root = os.environ.get("SUMMARYLENS_CACHE_DIR") or os.path.join(home_cache, "summarylens")
-    name = f"sections-{__version__}-sklearn{_sklearn_version()}-{_labels_digest(folder)}.joblib"
+    name = f"sections-{__version__}-sklearn{_sklearn_version()}-{_labels_digest(folder)}{suffix}"
     return Path(root) / name
 
 
@@ -1181,19 +1272,121 @@ def _write_cache(model: SectionClassifier, cache: Path) -> None:
         with tempfile.NamedTemporaryFile(dir=cache.parent, suffix=".tmp", delete=False) as handle:
             joblib.dump(model, handle)
         os.replace(handle.name, cache)
-        for stale in cache.parent.glob("sections-*.joblib"):  # other versions' caches
-            if stale != cache:
-                stale.unlink(missing_ok=True)
+        _remove_stale(cache)
     except OSError:
         with contextlib.suppress(OSError, NameError):
             os.unlink(handle.name)
+
+
+def _remove_stale(cache: Path) -> None:
+    """Delete the caches of other versions (same kind of file as ``cache``)."""
+    for stale in cache.parent.glob(f"sections-*{cache.suffix}"):
+        if stale != cache:
+            stale.unlink(missing_ok=True)
+
+
+# ---------------------------------------------------------------------------
+# Labelling without scikit-learn: the default model as arrays
+# ---------------------------------------------------------------------------
+
+#: the constructor parameters of the classifier (what layering reads at prediction time)
+_PARAMS = tuple(inspect.signature(_SectionClassifierBase.__init__).parameters)[1:]
+
+
+class SectionModel(_SectionClassifierBase):
+    """The prediction side of a fitted :class:`SectionClassifier`, from arrays only.
+
+    Labels paragraphs as the classifier it was made from does (``label``, ``predict``,
+    ``predict_frame``), without importing scikit-learn; it cannot be fitted.
+    :func:`default_predictor` returns one, loaded from an ``.npz`` cache in milliseconds.
+
+    >>> from summarylens.segment import segment_text
+    >>> [p.topic for p in default_predictor().label(segment_text("三、送温暖\\n慰问困难职工73户。"))]
+    ['welfare', 'welfare']
+    """
+
+    def __init__(self, compiled: Compiled, classes: Sequence[str], role_classes: Sequence[str],
+                 **params: Any) -> None:
+        super().__init__(**params)
+        self.compiled_ = compiled
+        self.classes_ = np.asarray(classes)
+        self.role_classes_ = np.asarray(role_classes)
+        self.topic_model_ = self.role_model_ = None
+
+    @classmethod
+    def from_classifier(cls, model: SectionClassifier) -> SectionModel:
+        if getattr(model, "compiled_", None) is None:
+            raise ValueError("this classifier's models cannot be expressed as arrays")
+        return cls(model.compiled_, model.classes_, model.role_classes_,
+                   **{name: getattr(model, name) for name in _PARAMS})
+
+    def fit(self, X: pd.DataFrame, y: Any = None) -> SectionModel:
+        raise TypeError("a SectionModel only predicts; fit a SectionClassifier instead")
+
+    def save(self, path: str | Path | BinaryIO) -> None:
+        """Write the arrays, classes and parameters to one ``.npz`` file."""
+        params = {name: getattr(self, name) for name in _PARAMS}
+        groups = {"topics": self.compiled_.topics.arrays(),
+                  "meta": {"classes": self.classes_.astype(str), "role_classes": self.role_classes_.astype(str),
+                           "params": np.array(json.dumps(params))}}
+        if self.compiled_.roles is not None:
+            groups["roles"] = self.compiled_.roles.arrays()
+        linear.save_arrays(path, groups)
+
+    @classmethod
+    def load(cls, path: str | Path) -> SectionModel:
+        groups = linear.load_arrays(path)
+        meta = groups["meta"]
+        params = json.loads(str(meta["params"]))
+        params["ngram_range"] = tuple(params["ngram_range"])
+        topics = linear.LinearTopics.from_arrays(groups["topics"], preprocess=normalize_text,
+                                                 cues=topic_cue_matrix)
+        roles = linear.LinearRoles.from_arrays(groups["roles"]) if "roles" in groups else None
+        return cls(Compiled(topics, roles), meta["classes"].tolist(), meta["role_classes"].tolist(), **params)
+
+
+_PREDICTOR_LOCK = threading.Lock()
+_PREDICTOR: _SectionClassifierBase | None = None
+
+
+def default_predictor() -> _SectionClassifierBase:
+    """The shipped model for labelling: a :class:`SectionModel`, no scikit-learn import.
+
+    Labels exactly as :func:`default_model` does. Its arrays are cached beside the fitted
+    model (``sections-….npz``, same key); the first run in a new version fits and
+    compiles the model once.
+    """
+    global _PREDICTOR
+    with _PREDICTOR_LOCK:
+        if _PREDICTOR is None:
+            _PREDICTOR = _load_or_compile_default()
+        return _PREDICTOR
+
+
+def _load_or_compile_default() -> _SectionClassifierBase:
+    cache = _cache_path(shipped_labels_dir(), ".npz")
+    if cache is not None and cache.exists():
+        with contextlib.suppress(Exception):  # a damaged or foreign file: compile again
+            return SectionModel.load(cache)
+    model = default_model()
+    if getattr(model, "compiled_", None) is None:
+        return model
+    predictor = SectionModel.from_classifier(model)
+    if cache is not None:
+        with contextlib.suppress(OSError):
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile(dir=cache.parent, suffix=".tmp", delete=False) as handle:
+                predictor.save(handle)
+            os.replace(handle.name, cache)
+            _remove_stale(cache)
+    return predictor
 
 
 def label_paragraphs(paragraphs: Sequence[Paragraph],
                      model: SectionClassifier | None = None) -> list[Paragraph]:
     """One document's paragraphs (in order) with topic and topic_score (headings, body), role (body).
 
-    ``model=None`` uses :func:`default_model`. Title and noise rows come back unchanged.
+    ``model=None`` uses :func:`default_predictor`. Title and noise rows come back unchanged.
 
     >>> from summarylens.segment import segment_text
     >>> [p.role for p in label_paragraphs(segment_text("下半年，我们将继续做好困难职工帮扶工作。"))]
@@ -1201,4 +1394,4 @@ def label_paragraphs(paragraphs: Sequence[Paragraph],
     """
     if not any(p.kind in TOPIC_KINDS for p in paragraphs):
         return list(paragraphs)
-    return (model or default_model()).label(paragraphs)
+    return (model or default_predictor()).label(paragraphs)

@@ -22,17 +22,19 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import numpy as np
-import pandas as pd
 
 from . import classify
 from .dedup import DuplicateIndex
 from .io import iter_corpus_files
 from .model import Document, ReadError
 from .pipeline import FileResult, process_files
-from .tables import SCHEMAS, TABLE_NAMES, Rows, TableWriter, build_tables, table_tuples
+from .tables import COLUMNS, TABLE_NAMES, Rows, TableWriter, build_tables, table_tuples
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
 
 T = TypeVar("T")
 #: work on a batch of files: ``function(paths, root, model)``
@@ -98,6 +100,8 @@ def map_batches(function: BatchFunction[T], batches: Iterable[list[Path]], root:
         for batch in batches:
             yield function(batch, root, model)
         return
+    if model is None:  # load (on a first run: fit) the shipped model once, not in every worker
+        model = classify.default_predictor()
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(model,))
     pending: deque[Future[T]] = deque()
     try:
@@ -206,8 +210,8 @@ def read_corpus(path: str | Path, *, jobs: int = 1,
 # Straight to files: the fast path of ``summarylens extract``
 # ---------------------------------------------------------------------------
 
-_DUPLICATE_OF = list(SCHEMAS["documents"]).index("duplicate_of")
-_SIMILARITY = list(SCHEMAS["documents"]).index("similarity")
+_DUPLICATE_OF = COLUMNS["documents"].index("duplicate_of")
+_SIMILARITY = COLUMNS["documents"].index("similarity")
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,7 +262,7 @@ class ExtractReport:
 
 
 def _column(table: str, name: str) -> int:
-    return list(SCHEMAS[table]).index(name)
+    return COLUMNS[table].index(name)
 
 
 _FRAGMENT, _N_CHARS = _column("documents", "fragment"), _column("documents", "n_chars")

@@ -15,8 +15,7 @@ Example::
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, fields, replace
-from operator import attrgetter
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -156,7 +155,7 @@ def label_documents(documents: Sequence[Sequence[Paragraph]],
         return batched(documents, model=model)
     if not any(p.kind in classify.TOPIC_KINDS for doc in documents for p in doc):
         return [list(doc) for doc in documents]
-    model = model or classify.default_model()
+    model = model or classify.default_predictor()
     if not _batchable(model):
         return [classify.label_paragraphs(doc, model=model) for doc in documents]
     return _label_batch(model, documents)
@@ -192,8 +191,7 @@ def _label_batch(model: classify.SectionClassifier, documents: Sequence[Sequence
     probs, roles = model._predict_rows(classify._Rows(texts, kinds, paths, groups))
     best = probs.argmax(axis=1)
     for k, (d, i) in enumerate(where):
-        out[d][i] = replace(out[d][i], topic=str(model.classes_[best[k]]),
-                            topic_score=float(probs[k, best[k]]), role=roles[k])
+        out[d][i] = out[d][i].labelled(str(model.classes_[best[k]]), float(probs[k, best[k]]), roles[k])
     return out
 
 
@@ -206,25 +204,6 @@ def _content(paragraphs: Sequence[Paragraph]) -> str:
     return "\n".join(p.text for p in paragraphs if p.kind in CONTENT_KINDS)
 
 
-_FIGURE_FIELDS = tuple(f.name for f in fields(Figure))
-_FIGURE_VALUES = attrgetter(*_FIGURE_FIELDS)
-_PLACE = tuple(_FIGURE_FIELDS.index(name) for name in ("start", "end", "para_id", "fig_id", "topic"))
-
-
-def _placed(figure: Figure, paragraph: Paragraph, fig_id: int) -> Figure:
-    """A paragraph's figure in document offsets, with its ids and topic.
-
-    Same as ``dataclasses.replace`` (every field is copied), at a third of the cost: a
-    document holds hundreds of figures.
-    """
-    values = list(_FIGURE_VALUES(figure))
-    start, end, para_id, fid, topic = _PLACE
-    values[start] += paragraph.start
-    values[end] += paragraph.start
-    values[para_id], values[fid], values[topic] = paragraph.para_id, fig_id, paragraph.topic
-    return Figure(*values)
-
-
 def _document_figures(paragraphs: Sequence[Paragraph]) -> tuple[list[Figure], list[Relation]]:
     """Figures of every heading and body paragraph, in document offsets, numbered in order."""
     figures: list[Figure] = []
@@ -232,12 +211,9 @@ def _document_figures(paragraphs: Sequence[Paragraph]) -> tuple[list[Figure], li
     for paragraph in paragraphs:
         if paragraph.kind not in CONTENT_KINDS:
             continue
-        found, found_relations = find_figures(paragraph.text)
-        first_id = len(figures)
-        figures.extend(_placed(f, paragraph, first_id + i) for i, f in enumerate(found))
-        relations.extend(
-            replace(r, total_fig_id=first_id + r.total_fig_id,
-                    part_fig_ids=tuple(first_id + i for i in r.part_fig_ids))
-            for r in found_relations
-        )
+        found, found_relations = find_figures(  # built in place: document offsets, ids, topic
+            paragraph.text, offset=paragraph.start, para_id=paragraph.para_id,
+            first_fig_id=len(figures), topic=paragraph.topic)
+        figures.extend(found)
+        relations.extend(found_relations)
     return figures, relations

@@ -1,0 +1,153 @@
+"""Prediction from arrays (summarylens.linear): the same labels as scikit-learn, no sklearn import."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from summarylens import classify, linear
+from summarylens.io import iter_corpus_files, read_text
+from summarylens.segment import segment_text
+from summarylens.split import split_documents
+
+
+@pytest.fixture(scope="module")
+def frame() -> pd.DataFrame:
+    return classify.training_frame(classify.shipped_labels_dir())
+
+
+@pytest.fixture(scope="module")
+def fitted(frame):
+    return classify.new_classifier().fit(frame)
+
+
+@pytest.fixture(scope="module")
+def documents(corpus_dir):
+    docs = []
+    for path in iter_corpus_files(corpus_dir):
+        text, _ = read_text(path)
+        docs += [segment_text(text[s.start:s.end]) for s in split_documents(text)]
+    return docs
+
+
+def _texts(frame: pd.DataFrame) -> list[str]:
+    return [classify._key(t) for t in frame["text"].astype(str)]
+
+
+def test_fitting_compiles_the_models(fitted):
+    assert fitted.compiled_ is not None
+    assert fitted.compiled_.roles is not None
+
+
+def test_compiled_topic_probabilities_equal_sklearn_on_every_labelled_row(fitted, frame):
+    texts = _texts(frame)
+    fast = fitted.compiled_.topics.predict_proba(texts)
+    slow = fitted.topic_model_.predict_proba(texts)
+    assert fast.shape == slow.shape == (len(texts), len(fitted.classes_))
+    np.testing.assert_allclose(fast, slow, atol=1e-6)
+    assert (fast.argmax(axis=1) == slow.argmax(axis=1)).all()
+
+
+def test_compiled_role_probabilities_equal_sklearn(fitted, frame):
+    rows = classify._rows_from_frame(frame)
+    _body, records = classify.role_features(rows)
+    fast = fitted.compiled_.roles.predict_proba(classify.role_numbers(records))
+    np.testing.assert_allclose(fast, fitted.role_model_.predict_proba(records), atol=1e-6)
+
+
+def test_arrays_and_sklearn_give_the_same_labels_on_the_shipped_corpus(fitted, documents):
+    with_sklearn = classify.new_classifier()  # the same fitted models, predicting with scikit-learn
+    with_sklearn.__dict__.update({k: v for k, v in fitted.__dict__.items() if k != "compiled_"})
+    assert getattr(with_sklearn, "compiled_", None) is None
+    for paragraphs in documents:
+        fast, slow = fitted.label(paragraphs), with_sklearn.label(paragraphs)
+        assert [(p.topic, p.role) for p in fast] == [(p.topic, p.role) for p in slow]
+        assert all(abs((a.topic_score or 0) - (b.topic_score or 0)) < 1e-6 for a, b in zip(fast, slow, strict=True))
+
+
+def test_odd_texts_are_counted_like_sklearn(fitted):
+    texts = ["", " ", "\n\n", "a  b\t\tc", "𠀀𠀁慰问", "慰问\x00困难", "（一）202_年 慰问 73 人", "ＡＢＣ１２３"]
+    np.testing.assert_allclose(fitted.compiled_.topics.predict_proba(texts),
+                               fitted.topic_model_.predict_proba(texts), atol=1e-6)
+
+
+def test_batches_give_the_same_bits_as_single_texts(fitted, frame):
+    texts = _texts(frame)[:300]
+    batch = fitted.compiled_.topics.predict_proba(texts)
+    one_by_one = np.vstack([fitted.compiled_.topics.predict_proba([t]) for t in texts])
+    assert np.array_equal(batch, one_by_one)
+
+
+def test_a_model_the_arrays_cannot_express_predicts_with_sklearn(frame):
+    model = classify.new_classifier(role_text_weight=0.3).fit(frame)  # char n-grams in the role model
+    assert model.compiled_ is None
+    labelled = model.label(segment_text("三、送温暖\n春节走访慰问困难职工73户。"))
+    assert [p.topic for p in labelled] == ["welfare", "welfare"]
+
+
+def test_section_model_saves_and_loads_and_labels_like_its_classifier(tmp_path, fitted, documents):
+    predictor = classify.SectionModel.from_classifier(fitted)
+    path = tmp_path / "model.npz"
+    predictor.save(path)
+    loaded = classify.SectionModel.load(path)
+    assert loaded.heading_weight == fitted.heading_weight and loaded.ngram_range == fitted.ngram_range
+    for paragraphs in documents[:20]:
+        assert loaded.label(paragraphs) == fitted.label(paragraphs)
+    with pytest.raises(TypeError, match="only predicts"):
+        loaded.fit(pd.DataFrame({"text": ["x"]}))
+
+
+def test_default_predictor_labels_as_the_default_model(documents):
+    predictor, model = classify.default_predictor(), classify.default_model()
+    assert isinstance(predictor, classify.SectionModel)
+    for paragraphs in documents:
+        assert predictor.label(paragraphs) == model.label(paragraphs)
+
+
+def test_the_default_predictor_loads_without_sklearn(tmp_path):
+    classify.default_predictor()  # the cache of this test session exists now
+    code = ("import sys; from summarylens import classify; from summarylens.segment import segment_text; "
+            "p = classify.default_predictor(); rows = p.label(segment_text('三、送温暖\\n慰问困难职工73户。')); "
+            "print(type(p).__name__, rows[1].topic, 'sklearn' in sys.modules, 'pandas' in sys.modules)")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    assert out.stdout.split() == ["SectionModel", "welfare", "False", "False"]
+
+
+def test_the_command_line_does_not_import_pandas_to_write_csv(tmp_path, corpus_dir):
+    code = ("import sys; from summarylens.corpus import extract_corpus; "
+            f"extract_corpus({str(corpus_dir / 'more')!r}, {str(tmp_path)!r}); print('pandas' in sys.modules)")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    assert out.stdout.strip() == "False"
+    assert (tmp_path / "paragraphs.csv").stat().st_size > 1000
+
+
+def test_a_damaged_array_cache_is_rebuilt(tmp_path, monkeypatch):
+    monkeypatch.setenv("SUMMARYLENS_CACHE_DIR", str(tmp_path))
+    path = classify._cache_path(classify.shipped_labels_dir(), ".npz")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(b"not an npz")
+    predictor = classify._load_or_compile_default()
+    assert isinstance(predictor, classify.SectionModel)
+    assert classify.SectionModel.load(path).classes_.tolist() == predictor.classes_.tolist()
+
+
+def test_count_matches_equals_findall(frame):
+    texts = frame["text"].astype(str).tolist()
+    patterns = [*classify._cue_patterns(), *classify.ROLE_CUES.values(), classify.FUTURE, classify.PAST]
+    expected = np.array([[len(p.findall(t)) for p in patterns] for t in texts], dtype=float)
+    assert np.array_equal(classify.count_matches(patterns, texts), expected)
+
+
+def test_ngram_keys_are_distinct_for_distinct_ngrams():
+    grams = ["慰", "问", "慰问", "问慰", "𠀀", "𠀀慰", "慰𠀀", "a", "ab", "abc"]
+    assert len({linear.ngram_key(g) for g in grams}) == len(grams)
+    assert linear.WHITE_SPACES.sub(" ", "a \t\nb c") == "a b c"
+    assert not re.search(r"\s\s", linear.WHITE_SPACES.sub(" ", "  x   y  "))
