@@ -15,11 +15,14 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from .corpus import Corpus, read_corpus
 from .model import ROLES, TOPICS
 from .tables import read_tables
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
 
 
 def extract_figures(text: str) -> pd.DataFrame:

@@ -18,38 +18,37 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterable, Sequence
+from functools import cache
 from pathlib import Path
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from .model import FIGURE_KINDS, KINDS, PERIODS, QUALIFIERS, ROLES, TOPICS, Document
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
 
 TABLE_NAMES: tuple[str, ...] = ("documents", "paragraphs", "figures", "relations")
 
 
-def _category(values: Iterable[str]) -> pd.CategoricalDtype:
-    return pd.CategoricalDtype(categories=list(values), ordered=False)
-
-
-#: column → dtype of each table, in column order (SPEC section 2)
-SCHEMAS: dict[str, dict[str, object]] = {
+#: column → dtype of each table, in column order (SPEC section 2); a tuple of labels is a
+#: categorical dtype with those categories. :data:`SCHEMAS` holds the pandas dtypes.
+_DTYPES: dict[str, dict[str, str | tuple[str, ...]]] = {
     "documents": {
         "doc_id": "string", "source": "string", "title": "string", "org": "string",
-        "period": _category(PERIODS), "year": "Int64", "fragment": "boolean",
+        "period": tuple(PERIODS), "year": "Int64", "fragment": "boolean",
         "n_chars": "Int64", "n_paragraphs": "Int64", "n_figures": "Int64",
         "duplicate_of": "string", "similarity": "Float64", "text": "string",
     },
     "paragraphs": {
-        "doc_id": "string", "para_id": "Int64", "kind": _category(KINDS), "level": "Int64",
-        "heading_path": "string", "role": _category(ROLES), "topic": _category(TOPICS),
+        "doc_id": "string", "para_id": "Int64", "kind": tuple(KINDS), "level": "Int64",
+        "heading_path": "string", "role": tuple(ROLES), "topic": tuple(TOPICS),
         "topic_score": "Float64", "start": "Int64", "end": "Int64", "text": "string",
     },
     "figures": {
         "doc_id": "string", "para_id": "Int64", "fig_id": "Int64", "raw": "string",
         "start": "Int64", "end": "Int64", "value": "Float64", "unit": "string",
-        "kind": _category(FIGURE_KINDS), "qualifier": _category(QUALIFIERS),
-        "masked": "boolean", "subject": "string", "topic": _category(TOPICS),
+        "kind": tuple(FIGURE_KINDS), "qualifier": tuple(QUALIFIERS),
+        "masked": "boolean", "subject": "string", "topic": tuple(TOPICS),
         "sentence": "string",
     },
     "relations": {
@@ -58,10 +57,32 @@ SCHEMAS: dict[str, dict[str, object]] = {
     },
 }
 
+#: the columns of each table, in order (no pandas needed: the CSV writer uses these)
+COLUMNS: dict[str, tuple[str, ...]] = {name: tuple(dtypes) for name, dtypes in _DTYPES.items()}
+
+
+@cache
+def schemas() -> dict[str, dict[str, object]]:
+    """Column → pandas dtype of each table (categoricals list every label as a category)."""
+    import pandas as pd
+
+    def dtype(spec: str | tuple[str, ...]) -> object:
+        return spec if isinstance(spec, str) else pd.CategoricalDtype(categories=list(spec), ordered=False)
+
+    return {name: {column: dtype(spec) for column, spec in dtypes.items()} for name, dtypes in _DTYPES.items()}
+
+
+def __getattr__(name: str) -> Any:
+    if name == "SCHEMAS":  # built on first use: importing pandas is not needed to write CSV
+        return schemas()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 def frame(name: str, rows: Sequence[dict[str, object]]) -> pd.DataFrame:
     """A table with the schema of ``name`` from row dicts (empty tables keep their columns)."""
-    schema = SCHEMAS[name]
+    import pandas as pd
+
+    schema = schemas()[name]
     data = pd.DataFrame.from_records(list(rows), columns=list(schema))
     return data.astype(schema)
 
@@ -78,7 +99,9 @@ def frame_from_tuples(name: str, rows: Sequence[tuple[object, ...]]) -> pd.DataF
     >>> frame_from_tuples("relations", [("甲.txt#1", 0, "1 2", 216.0, True)]).dtypes["parts_sum"]
     Float64Dtype()
     """
-    schema = SCHEMAS[name]
+    import pandas as pd
+
+    schema = schemas()[name]
     columns = list(zip(*rows, strict=True)) if rows else [() for _ in schema]
     data = {column: pd.array(list(values), dtype=dtype)
             for (column, dtype), values in zip(schema.items(), columns, strict=True)}
@@ -122,7 +145,7 @@ def document_tuples(doc: Document) -> dict[str, Rows]:
 
 def document_rows(doc: Document) -> dict[str, list[dict[str, object]]]:
     """The rows one document contributes to each table, as dicts keyed by column."""
-    return {name: [dict(zip(SCHEMAS[name], row, strict=True)) for row in rows]
+    return {name: [dict(zip(COLUMNS[name], row, strict=True)) for row in rows]
             for name, rows in document_tuples(doc).items()}
 
 
@@ -143,14 +166,14 @@ def build_tables(documents: Iterable[Document]) -> dict[str, pd.DataFrame]:
 
 def figures_frame(figures: Sequence[object]) -> pd.DataFrame:
     """Figures of one text as a table (SPEC section 2 columns less the ids)."""
-    columns = [c for c in SCHEMAS["figures"] if c not in ("doc_id", "para_id", "fig_id")]
+    columns = [c for c in COLUMNS["figures"] if c not in ("doc_id", "para_id", "fig_id")]
     rows = [{c: getattr(f, c) for c in columns} for f in figures]
     return frame("figures", rows).drop(columns=["doc_id", "para_id", "fig_id"])
 
 
 def paragraphs_frame(paragraphs: Sequence[object]) -> pd.DataFrame:
     """Paragraphs of one text as a table (SPEC section 2 columns less ``doc_id``)."""
-    rows = [{c: getattr(p, c, None) for c in SCHEMAS["paragraphs"]} for p in paragraphs]
+    rows = [{c: getattr(p, c, None) for c in COLUMNS["paragraphs"]} for p in paragraphs]
     for row in rows:
         row["heading_path"] = row["heading_path"] or None
     return frame("paragraphs", rows).drop(columns=["doc_id"])
@@ -170,7 +193,9 @@ def write_csv(table: pd.DataFrame, path: str | Path) -> None:
 
 def read_table_csv(name: str, path: str | Path) -> pd.DataFrame:
     """Read a table written by :func:`write_csv` back with its schema's dtypes."""
-    schema = SCHEMAS[name]
+    import pandas as pd
+
+    schema = schemas()[name]
     raw = pd.read_csv(path, encoding=CSV_ENCODING, dtype=str, keep_default_na=False,
                       na_values=[""])
     for column, dtype in schema.items():
@@ -183,15 +208,19 @@ def read_table_csv(name: str, path: str | Path) -> pd.DataFrame:
 
 def read_tables(folder: str | Path, fmt: str | None = None) -> dict[str, pd.DataFrame]:
     """Read the four tables from a folder written by ``summarylens extract`` or ``Corpus.to_csv``."""
+    import pandas as pd
+
     folder = Path(folder)
     fmt = fmt or ("parquet" if (folder / "documents.parquet").exists() else "csv")
     if fmt == "parquet":
-        return {n: pd.read_parquet(folder / f"{n}.parquet").astype(SCHEMAS[n]) for n in TABLE_NAMES}
+        return {n: pd.read_parquet(folder / f"{n}.parquet").astype(schemas()[n]) for n in TABLE_NAMES}
     return {n: read_table_csv(n, folder / f"{n}.csv") for n in TABLE_NAMES}
 
 
 def frame_rows(table: pd.DataFrame) -> Rows:
     """A table's rows as tuples of plain values (None where missing), for the CSV writer."""
+    import pandas as pd
+
     columns = []
     for column in table.columns:
         values = table[column].astype(object).tolist()
@@ -235,7 +264,7 @@ class TableWriter:
                 handle = open(path, "w", encoding=CSV_ENCODING, newline="")  # noqa: SIM115
                 self._handles[name] = handle
                 self._csv[name] = csv.writer(handle, lineterminator="\r\n")
-                self._csv[name].writerow(list(SCHEMAS[name]))
+                self._csv[name].writerow(list(COLUMNS[name]))
             else:
                 import pyarrow as pa
                 import pyarrow.parquet as pq
@@ -279,6 +308,7 @@ class TableWriter:
         if self.fmt == "csv":
             self._flush_csv()
             return
+        import pandas as pd
         import pyarrow as pa
 
         self._rows_to_frames()
@@ -294,6 +324,8 @@ class TableWriter:
     def _flush_csv(self) -> None:
         for name in TABLE_NAMES:
             if self._pending[name]:
+                import pandas as pd
+
                 batch = pd.concat(self._pending[name], ignore_index=True)
                 self._pending[name] = []
                 self._csv[name].writerows(frame_rows(batch))
