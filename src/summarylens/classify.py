@@ -51,7 +51,6 @@ import tempfile
 import threading
 import time
 import warnings
-from collections import ChainMap
 from collections.abc import Hashable, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -827,8 +826,8 @@ class _SectionClassifierBase:
 
     def _informative(self, p: np.ndarray) -> bool:
         """Whether a heading's words name a topic firmly enough to pass it on."""
-        content = p[self.classes_ != OTHER]
-        return bool(content.size) and float(content.max()) >= self.inherit_threshold
+        content = _content_columns(self.classes_)
+        return bool(content.size) and float(p[content].max()) >= self.inherit_threshold
 
     def _context(self, path: str, known: Mapping[str, np.ndarray]) -> np.ndarray | None:
         """The distribution of the nearest enclosing heading that names a topic."""
@@ -854,7 +853,7 @@ class _SectionClassifierBase:
                 mine[i] = (1 - self.first_clause_weight) * mine[i] + self.first_clause_weight * own[_key(first)]
         out = mine.copy()
         for group in rows.groups:
-            known = ChainMap({}, own)  # heading key → its distribution, once decided, in this document
+            known = _Decided(own)  # heading key → its distribution, once decided, in this document
             for position, i in enumerate(group):
                 if rows.kinds[i] == "heading":
                     out[i] = self._heading_topic(rows, mine, group, position, known)
@@ -870,7 +869,7 @@ class _SectionClassifierBase:
         p = mine[i]
         covered = _covered_rows(rows, group, position)
         if covered and self.child_weight > 0:
-            p = (1 - self.child_weight) * p + self.child_weight * mine[covered].mean(axis=0)
+            p = (1 - self.child_weight) * p + self.child_weight * (np.add.reduce(mine[covered]) / len(covered))
         if rows.paths[i] and not self._informative(mine[i]):
             context = self._context(rows.paths[i], known)
             if context is not None:
@@ -957,6 +956,37 @@ class _SectionClassifierBase:
             best = int(probs[k].argmax())
             out[i] = out[i].labelled(str(self.classes_[best]), float(probs[k, best]), roles[k])
         return out
+
+
+class _Decided(dict):
+    """Heading distributions decided in one document, falling back to their own-words ones."""
+
+    __slots__ = ("fallback",)
+
+    def __init__(self, fallback: Mapping[str, np.ndarray]) -> None:
+        super().__init__()
+        self.fallback = fallback
+
+    def get(self, key: str, default: Any = None) -> Any:
+        value = dict.get(self, key)
+        return self.fallback.get(key, default) if value is None else value
+
+
+_CONTENT_COLUMNS: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+
+
+def _content_columns(classes: np.ndarray) -> np.ndarray:
+    """The columns of ``classes`` that are topics proper (not ``other``), cached per array.
+
+    The cache holds the array itself, so an id reused by a new array is never mistaken for it.
+    """
+    cached = _CONTENT_COLUMNS.get(id(classes))
+    if cached is None or cached[0] is not classes:
+        if len(_CONTENT_COLUMNS) > 64:
+            _CONTENT_COLUMNS.clear()
+        cached = (classes, np.flatnonzero(classes != OTHER))
+        _CONTENT_COLUMNS[id(classes)] = cached
+    return cached[1]
 
 
 def _check_labels(values: list[str | None], known: dict[str, str], what: str) -> None:
