@@ -34,3 +34,19 @@ def shipped_corpus():
     import summarylens as sl
 
     return sl.read_corpus(CORPUS)
+
+
+@pytest.fixture(scope="session")
+def frame():
+    """The shipped section labels as a training frame (with heading paths)."""
+    from summarylens import classify
+
+    return classify.training_frame(classify.shipped_labels_dir())
+
+
+@pytest.fixture(scope="session")
+def fitted(frame):
+    """A SectionClassifier fitted on the shipped labels (shared: do not modify it)."""
+    from summarylens import classify
+
+    return classify.new_classifier().fit(frame)

@@ -23,16 +23,6 @@ TOPIC_MACRO_F1_FLOOR = 0.89
 ROLE_ACCURACY_FLOOR = 0.96
 
 
-@pytest.fixture(scope="module")
-def frame() -> pd.DataFrame:
-    return classify.training_frame(classify.shipped_labels_dir())
-
-
-@pytest.fixture(scope="module")
-def fitted(frame):
-    return classify.new_classifier().fit(frame)
-
-
 def _labelled(paragraphs):
     return [(p.kind, p.topic, p.role) for p in paragraphs if p.kind in ("heading", "body")]
 

@@ -18,16 +18,6 @@ from summarylens.split import split_documents
 
 
 @pytest.fixture(scope="module")
-def frame() -> pd.DataFrame:
-    return classify.training_frame(classify.shipped_labels_dir())
-
-
-@pytest.fixture(scope="module")
-def fitted(frame):
-    return classify.new_classifier().fit(frame)
-
-
-@pytest.fixture(scope="module")
 def documents(corpus_dir):
     docs = []
     for path in iter_corpus_files(corpus_dir):

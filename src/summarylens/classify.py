@@ -1232,8 +1232,16 @@ def train_from_labels(labels_path: Path, out: Path) -> str:
     return "\n".join(lines)
 
 
-_DEFAULT_LOCK = threading.Lock()
-_DEFAULT: SectionClassifier | None = None
+_LOADED_LOCK = threading.RLock()  # re-entrant: the predictor's loader asks for the model
+_LOADED: dict[str, Any] = {}
+
+
+def _once_per_process(name: str, load: Any) -> Any:
+    """``load()`` the first time ``name`` is asked for in this process, the same object after."""
+    with _LOADED_LOCK:
+        if name not in _LOADED:
+            _LOADED[name] = load()
+        return _LOADED[name]
 
 
 def shipped_labels_dir() -> Path:
@@ -1273,11 +1281,7 @@ def default_model() -> SectionClassifier:
     labels and of this module, so a cache from another version is never read; set
     ``SUMMARYLENS_NO_CACHE=1`` to always train.
     """
-    global _DEFAULT
-    with _DEFAULT_LOCK:
-        if _DEFAULT is None:
-            _DEFAULT = _load_or_train_default()
-        return _DEFAULT
+    return _once_per_process("model", _load_or_train_default)
 
 
 def _load_or_train_default() -> SectionClassifier:
@@ -1294,13 +1298,21 @@ def _load_or_train_default() -> SectionClassifier:
 
 
 def _write_cache(model: SectionClassifier, cache: Path) -> None:
-    """Write the cache atomically; a read-only home just means no cache."""
+    """Write the fitted model's cache (joblib)."""
     import joblib
 
+    _write_atomically(cache, lambda handle: joblib.dump(model, handle))
+
+
+def _write_atomically(cache: Path, write: Any) -> None:
+    """``write(handle)`` to a temporary file moved onto ``cache``; stale versions are removed.
+
+    A read-only cache folder just means no cache.
+    """
     try:
         cache.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=cache.parent, suffix=".tmp", delete=False) as handle:
-            joblib.dump(model, handle)
+            write(handle)
         os.replace(handle.name, cache)
         _remove_stale(cache)
     except OSError:
@@ -1375,10 +1387,6 @@ class SectionModel(_SectionClassifierBase):
         return cls(Compiled(topics, roles), meta["classes"].tolist(), meta["role_classes"].tolist(), **params)
 
 
-_PREDICTOR_LOCK = threading.Lock()
-_PREDICTOR: _SectionClassifierBase | None = None
-
-
 def default_predictor() -> _SectionClassifierBase:
     """The shipped model for labelling: a :class:`SectionModel`, no scikit-learn import.
 
@@ -1386,11 +1394,7 @@ def default_predictor() -> _SectionClassifierBase:
     model (``sections-….npz``, same key); the first run in a new version fits and
     compiles the model once.
     """
-    global _PREDICTOR
-    with _PREDICTOR_LOCK:
-        if _PREDICTOR is None:
-            _PREDICTOR = _load_or_compile_default()
-        return _PREDICTOR
+    return _once_per_process("predictor", _load_or_compile_default)
 
 
 def _load_or_compile_default() -> _SectionClassifierBase:
@@ -1403,12 +1407,7 @@ def _load_or_compile_default() -> _SectionClassifierBase:
         return model
     predictor = SectionModel.from_classifier(model)
     if cache is not None:
-        with contextlib.suppress(OSError):
-            cache.parent.mkdir(parents=True, exist_ok=True)
-            with tempfile.NamedTemporaryFile(dir=cache.parent, suffix=".tmp", delete=False) as handle:
-                predictor.save(handle)
-            os.replace(handle.name, cache)
-            _remove_stale(cache)
+        _write_atomically(cache, predictor.save)
     return predictor
 
 
