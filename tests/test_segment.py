@@ -8,8 +8,17 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from summarylens.patterns import HEADING_MARKERS, MIDLINE_HEADING, MIDLINE_ITEM, MIDLINE_PARAGRAPH, SHI_ITEM
-from summarylens.segment import HEADING_FIRST, MIDLINE_GATE, SHI_GATE, heading_level, segment_text
+from summarylens.patterns import (
+    HEADING_FIRST,
+    HEADING_MARKERS,
+    MIDLINE_GATE,
+    MIDLINE_HEADING,
+    MIDLINE_ITEM,
+    MIDLINE_PARAGRAPH,
+    SHI_GATE,
+    SHI_ITEM,
+)
+from summarylens.segment import heading_level, segment_text
 
 
 def _rows(text: str) -> list[tuple[str, int | None, str]]:

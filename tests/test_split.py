@@ -11,9 +11,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from summarylens.io import read_text
-from summarylens.patterns import NOISE_LINE, NUMBERED_TITLE, SEPARATOR
+from summarylens.patterns import (
+    NOISE_LINE,
+    NOISE_LINE_GATE,
+    NUMBERED_TITLE,
+    NUMBERED_TITLE_GATE,
+    SEPARATOR,
+    SEPARATOR_GATE,
+)
 from summarylens.pipeline import process_text
-from summarylens.split import NOISE_LINE_GATE, NUMBERED_TITLE_GATE, SEPARATOR_GATE, split_documents
+from summarylens.split import split_documents
 
 BODY = "今年以来，工会组织职工开展了多项活动，取得了较好成效。"
 

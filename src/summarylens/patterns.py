@@ -4,6 +4,12 @@ Every pattern is compiled once, named, and has a one-line comment of what it cat
 ``tests/test_patterns.py`` holds what each must *not* catch. The figure patterns live
 in :mod:`summarylens.figures`, next to the code that reads them.
 
+A ``…_GATE`` beside a slow pattern finds, fast, something every match of that pattern
+holds; where the gate finds nothing the slow pattern is not searched. (Python's engine
+tries a pattern that opens with many alternatives or a lookbehind at every offset; a gate
+that opens with a literal or a class lets it skip ahead.) ``tests/test_split.py`` and
+``tests/test_segment.py`` hold every gate to its pattern.
+
 Example::
 
     >>> bool(ARTICLE_MARKER.match("【篇二】社区工会上半年工作总结"))
@@ -40,12 +46,17 @@ NUMBERED_TITLE = re.compile(
     r"[ \t\u3000]*(?:[一二三四五六七八九十]{1,2}|[0-9]{1,2}|[（(][一二三四五六七八九十0-9]{1,2}[)）])"
     r"[ \t\u3000]*$"
 )
+#: in every NUMBERED_TITLE match: the report word before its set ordinal (a gate, see below)
+NUMBERED_TITLE_GATE = re.compile(r"总结|汇报|报告|范文")
 
 #: a site separator after which a cut-off piece of another report may follow: "精品合同推荐----"
 SEPARATOR = re.compile(
     r"(?:精品|热门|相关|更多|猜你喜欢|推荐)[^\n]{0,8}推荐[-—－_=]{2,}"
     r"|(?:精品|热门|相关|更多)[^\n]{0,6}(?:推荐|阅读|文章)[：:]?[-—－_=]{2,}"
 )
+#: in every SEPARATOR match: the run of dashes that closes it (a gate; spelled out, not
+#: ``{2}``: a pattern that opens with a class is the one the engine skips ahead for)
+SEPARATOR_GATE = re.compile(r"[-—－_=][-—－_=]")
 
 # ---------------------------------------------------------------------------
 # Site noise
@@ -65,6 +76,11 @@ NOISE_LINE = re.compile(
 
 #: the longest line still read as a navigation/credit line rather than prose containing such words
 NOISE_LINE_MAX_CHARS = 160
+#: in every NOISE_LINE match: a word of each alternative (篇 for "（精选4篇）", 上一篇, 下一篇)
+NOISE_LINE_GATE = re.compile(
+    r"小编|一起来|供大家|希望对|欢迎|仅供|以下就|下面是|篇|目录|由\s*[整收编提]|本文|更多|相关|热门"
+    r"|推荐阅读|猜你|点击|下载|版权|来源|转载|http|www\.|本站"
+)
 
 # ---------------------------------------------------------------------------
 # Headings
@@ -85,12 +101,17 @@ HEADING_MARKERS: tuple[tuple[int, re.Pattern[str]], ...] = (
     # 第一， 第二、 — level 0: one below the enclosing heading (see segment.RELATIVE_LEVEL)
     (0, re.compile(r"第[一二三四五六七八九十]{1,3}[，,、：:](?![0-9０-９])")),
 )
+#: the characters a heading marker (HEADING_MARKERS) can open with
+HEADING_FIRST = frozenset("一二三四五六七八九十（(0123456789０１２３４５６７８９第"
+                          + "".join(map(chr, range(0x2460, 0x249C))))   # ① … ⒛
 
 #: where a run-in heading clause ends: a full stop, or a space gap before more text
 RUN_IN_END = re.compile(r"[。！？!?]|[：:](?=.)|[ \t\u3000]+(?=\S)")
 
 #: an item counter inside a paragraph: "，二是……" "。三是……" (一是 starts the series)
 SHI_ITEM = re.compile(rf"(?:(?<=^)|(?<=[。；;，,：:！？\s]))(?:[{CN_DIGITS[:10]}]{{1,2}})是(?=[^\s，。,])")
+#: in every SHI_ITEM match: the numeral before 是 (a gate)
+SHI_GATE = re.compile(r"[一二三四五六七八九十]是")
 
 #: sentence end (or colon) followed by a numbered item starting mid-line: "……手段。 2、发挥……"
 MIDLINE_ITEM = re.compile(
@@ -104,6 +125,10 @@ MIDLINE_PARAGRAPH = re.compile(r"(?<=[。！？!?])[ \t\u3000]+(?=[\u4e00-\u9fff
 
 #: a short "……工作：" heading run on after a sentence at a line's end: "……反响。 下半年主要工作："
 MIDLINE_HEADING = re.compile(r"(?<=[。！？!?])[ \t\u3000]+(?=[^。，,；;：:\n]{2,14}[：:][ \t\u3000]*$)")
+
+#: in every MIDLINE_ITEM, MIDLINE_HEADING and MIDLINE_PARAGRAPH match: the sentence end of
+#: its lookbehind, then a blank or the first character of an item marker (a gate)
+MIDLINE_GATE = re.compile(r"[。；;！？!?：:][0-9０-９一二三四五六七八九十（( \t\u3000\u2460-\u2473]")
 
 #: words that make a short unnumbered line a report title
 TITLE_WORDS = re.compile(r"总结|汇报|报告|工作要点|述职|回顾|范文")

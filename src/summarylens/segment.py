@@ -27,23 +27,20 @@ from dataclasses import dataclass
 from .model import Paragraph
 from .patterns import (
     ARTICLE_MARKER,
+    HEADING_FIRST,
     HEADING_MARKERS,
+    MIDLINE_GATE,
     MIDLINE_HEADING,
     MIDLINE_ITEM,
     MIDLINE_PARAGRAPH,
     PROSE_END,
     RUN_IN_END,
     SEPARATOR,
+    SEPARATOR_GATE,
+    SHI_GATE,
     SHI_ITEM,
 )
-from .split import (
-    SEPARATOR_GATE,
-    is_article_marker,
-    is_noise_line,
-    is_separator,
-    is_title_like,
-    iter_lines,
-)
+from .split import is_article_marker, is_noise_line, is_separator, is_title_like, iter_lines
 
 #: The level of "第一，" headings: one below the enclosing heading, 1 when there is none.
 RELATIVE_LEVEL = 0
@@ -76,17 +73,6 @@ COUNTED_QUANTITY = re.compile(
 #: a clause ending like an item of a running list ("②开展心理关爱行动；"), not a heading
 ITEM_END = re.compile(r"[；;，,、]\s*$")
 
-# Gates (see summarylens.split): what every match of a pattern that opens with a
-# lookbehind holds, found fast; where the gate finds nothing the pattern is not searched
-# (``tests/test_segment.py`` checks each gate).
-#: in every MIDLINE_ITEM, MIDLINE_HEADING and MIDLINE_PARAGRAPH match: the sentence end
-#: of its lookbehind, then a blank or the first character of an item marker
-MIDLINE_GATE = re.compile(r"[。；;！？!?：:][0-9０-９一二三四五六七八九十（( \t\u3000\u2460-\u2473]")
-#: in every SHI_ITEM match: the numeral before 是
-SHI_GATE = re.compile(r"[一二三四五六七八九十]是")
-#: the characters a heading marker (HEADING_MARKERS) can open with
-HEADING_FIRST = frozenset("一二三四五六七八九十（(0123456789０１２３４５６７８９第"
-                          + "".join(map(chr, range(0x2460, 0x249C))))   # ① … ⒛
 
 
 @dataclass(frozen=True, slots=True)

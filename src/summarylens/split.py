@@ -24,7 +24,6 @@ Example::
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -33,10 +32,13 @@ from .patterns import (
     ARTICLE_MARKER,
     HEADING_MARKERS,
     NOISE_LINE,
+    NOISE_LINE_GATE,
     NOISE_LINE_MAX_CHARS,
     NUMBERED_TITLE,
+    NUMBERED_TITLE_GATE,
     PROSE_END,
     SEPARATOR,
+    SEPARATOR_GATE,
     TITLE_WORDS,
 )
 
@@ -44,23 +46,6 @@ from .patterns import (
 TITLE_MAX_CHARS = 48
 #: A marker line longer than this carries body text after its title ("篇3：……范文 上半年，……").
 MARKER_WITH_BODY_CHARS = 60
-
-# Gates: what every match of a slow pattern holds. A line where the gate finds nothing
-# cannot match the pattern, so the pattern is not searched. NOISE_LINE and SEPARATOR
-# open with many alternatives and are tried at every offset of a line; a gate whose
-# alternatives open with a literal (or that opens with a class) lets the regex engine
-# skip to the offsets that may match. ``tests/test_split.py`` checks each gate.
-
-#: in every NOISE_LINE match: a word of each alternative (篇 for "（精选4篇）", 上一篇, 下一篇)
-NOISE_LINE_GATE = re.compile(
-    r"小编|一起来|供大家|希望对|欢迎|仅供|以下就|下面是|篇|目录|由\s*[整收编提]|本文|更多|相关|热门"
-    r"|推荐阅读|猜你|点击|下载|版权|来源|转载|http|www\.|本站"
-)
-#: in every SEPARATOR match: the run of dashes that closes it (spelled out, not ``{2}``:
-#: a pattern that opens with a class is the one the engine skips ahead for)
-SEPARATOR_GATE = re.compile(r"[-—－_=][-—－_=]")
-#: in every NUMBERED_TITLE match: the report word before its set ordinal
-NUMBERED_TITLE_GATE = re.compile(r"总结|汇报|报告|范文")
 
 
 @dataclass(frozen=True, slots=True)
