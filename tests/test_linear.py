@@ -141,3 +141,11 @@ def test_ngram_keys_are_distinct_for_distinct_ngrams():
     assert len({linear.ngram_key(g) for g in grams}) == len(grams)
     assert linear.WHITE_SPACES.sub(" ", "a \t\nb c") == "a b c"
     assert not re.search(r"\s\s", linear.WHITE_SPACES.sub(" ", "  x   y  "))
+
+
+def test_trigrams_are_looked_up_by_key_and_match_sklearn(frame):
+    model = classify.new_classifier(ngram_range=(1, 3)).fit(frame)  # n = 3 takes the searchsorted path
+    assert model.compiled_ is not None and 3 in model.compiled_.topics.keys
+    texts = _texts(frame)[:500]
+    np.testing.assert_allclose(model.compiled_.topics.predict_proba(texts),
+                               model.topic_model_.predict_proba(texts), atol=1e-6)

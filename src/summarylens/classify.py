@@ -740,14 +740,15 @@ class _SectionClassifierBase:
         if len({topics[i] for i in labelled}) < 2:
             raise ValueError("fit needs heading/body rows of at least two different topics")
         keys = [_key(rows.texts[i]) for i in labelled]
+        body_rows, features = role_features(rows)
         with threadpool_limits(limits=1):  # small sparse problems: threads only contend
             self.topic_model_ = _topic_pipeline(self).fit(keys, [topics[i] for i in labelled])
-            self.role_model_ = self._fit_roles(rows, roles)
+            self.role_model_ = self._fit_roles(body_rows, features, roles)
         self.classes_ = np.asarray(self.topic_model_.classes_)
         self.role_classes_ = np.asarray(
             ["work"] if self.role_model_ is None else self.role_model_.classes_)
         self.n_training_rows_ = len(labelled)
-        self.compiled_ = self._compile(keys, role_features(rows)[1])
+        self.compiled_ = self._compile(keys, features)
         return self
 
     def _compile(self, keys: list[str], records: list[tuple[str, np.ndarray]]) -> Compiled | None:
@@ -768,8 +769,8 @@ class _SectionClassifierBase:
             return None
         return Compiled(topics, roles)
 
-    def _fit_roles(self, rows: _Rows, roles: list[str | None]) -> Any:
-        body_rows, features = role_features(rows)
+    def _fit_roles(self, body_rows: list[int], features: list[tuple[str, np.ndarray]],
+                   roles: list[str | None]) -> Any:
         keep = [k for k, i in enumerate(body_rows) if roles[i] is not None]
         targets = [roles[body_rows[k]] for k in keep]
         if len(set(targets)) < 2:
@@ -826,8 +827,8 @@ class _SectionClassifierBase:
 
     def _informative(self, p: np.ndarray) -> bool:
         """Whether a heading's words name a topic firmly enough to pass it on."""
-        content = _content_columns(self.classes_)
-        return bool(content.size) and float(p[content].max()) >= self.inherit_threshold
+        content = p[self.classes_ != OTHER]
+        return bool(content.size) and float(content.max()) >= self.inherit_threshold
 
     def _context(self, path: str, known: Mapping[str, np.ndarray]) -> np.ndarray | None:
         """The distribution of the nearest enclosing heading that names a topic."""
@@ -970,23 +971,6 @@ class _Decided(dict):
     def get(self, key: str, default: Any = None) -> Any:
         value = dict.get(self, key)
         return self.fallback.get(key, default) if value is None else value
-
-
-_CONTENT_COLUMNS: dict[int, tuple[np.ndarray, np.ndarray]] = {}
-
-
-def _content_columns(classes: np.ndarray) -> np.ndarray:
-    """The columns of ``classes`` that are topics proper (not ``other``), cached per array.
-
-    The cache holds the array itself, so an id reused by a new array is never mistaken for it.
-    """
-    cached = _CONTENT_COLUMNS.get(id(classes))
-    if cached is None or cached[0] is not classes:
-        if len(_CONTENT_COLUMNS) > 64:
-            _CONTENT_COLUMNS.clear()
-        cached = (classes, np.flatnonzero(classes != OTHER))
-        _CONTENT_COLUMNS[id(classes)] = cached
-    return cached[1]
 
 
 def _check_labels(values: list[str | None], known: dict[str, str], what: str) -> None:

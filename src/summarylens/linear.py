@@ -7,14 +7,15 @@ imports and unpickling per process and a Python loop per character in the vector
 Both models are linear, so after fitting they are *compiled* here into a few arrays:
 
 * :class:`LinearTopics` counts the n-grams of all texts of a batch at once — the texts
-  become one array of code points, an n-gram becomes one integer key (21 bits per
-  character), keys are looked up with ``searchsorted`` in the sorted vocabulary — then
-  applies sublinear TF, IDF, L2 normalisation, the coefficients and a softmax;
+  become one array of code points; unigrams and bigrams are looked up in dense tables
+  indexed by character (:class:`_CharTables`), longer n-grams as integer keys (21 bits per
+  character) with ``searchsorted`` in the sorted vocabulary — then applies sublinear TF,
+  IDF, L2 normalisation, the coefficients and a softmax;
 * :class:`LinearRoles` scales the role features and applies its coefficients.
 
 :func:`compile_topics`/:func:`compile_roles` accept only the pipeline shapes they can
 reproduce, and the classifier checks the compiled model against scikit-learn on its own
-training rows before using it (``tests/test_classify.py`` holds the two equal on the
+training rows before using it (``tests/test_linear.py`` holds the two equal on the
 shipped corpus). The arrays are saved with :func:`save_arrays` as one ``.npz`` file:
 the shipped default model loads from it in milliseconds.
 

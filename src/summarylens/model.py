@@ -74,8 +74,9 @@ class Paragraph:
 
     def labelled(self, topic: str | None, topic_score: float | None, role: str | None) -> Paragraph:
         """This paragraph with its section labels set (what ``dataclasses.replace`` gives, faster)."""
-        return Paragraph(self.para_id, self.kind, self.level, self.heading_path, self.start, self.end,
-                         self.text, role, topic, topic_score)
+        return Paragraph(para_id=self.para_id, kind=self.kind, level=self.level, heading_path=self.heading_path,
+                         start=self.start, end=self.end, text=self.text, role=role, topic=topic,
+                         topic_score=topic_score)
 
 
 @dataclass(frozen=True, slots=True)
