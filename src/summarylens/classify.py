@@ -364,13 +364,6 @@ def _covered_rows(rows: _Rows, group: np.ndarray, position: int) -> list[int]:
     return covered
 
 
-def _rows_from_paragraphs(paragraphs: Sequence[Paragraph]) -> _Rows:
-    return _Rows(
-        [p.text for p in paragraphs], [p.kind for p in paragraphs],
-        [p.heading_path or "" for p in paragraphs], [np.arange(len(paragraphs))],
-    )
-
-
 def _resolve_targets(X: pd.DataFrame, y: Any) -> tuple[list[str | None], list[str | None]]:
     """Topic and role labels from ``y`` (Series/array of topics, or a frame) or from ``X``."""
     import pandas as pd
@@ -945,17 +938,36 @@ class _SectionClassifierBase:
 
     def label(self, paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
         """One document's paragraphs with ``topic``, ``topic_score`` and ``role`` filled."""
-        rows = _rows_from_paragraphs(paragraphs)
-        wanted = [i for i, k in enumerate(rows.kinds) if k in TOPIC_KINDS]
-        if not wanted:
-            return list(paragraphs)
-        sub = _Rows([rows.texts[i] for i in wanted], [rows.kinds[i] for i in wanted],
-                    [rows.paths[i] for i in wanted], [np.arange(len(wanted))])
-        probs, roles = self._predict_rows(sub)
-        out = list(paragraphs)
-        for k, i in enumerate(wanted):
-            best = int(probs[k].argmax())
-            out[i] = out[i].labelled(str(self.classes_[best]), float(probs[k, best]), roles[k])
+        return self.label_documents([paragraphs])[0]
+
+    def label_documents(self, documents: Sequence[Sequence[Paragraph]]) -> list[list[Paragraph]]:
+        """:meth:`label` for many documents in one pass: each document is its own group of rows.
+
+        Title and noise rows come back unchanged; the result is what labelling each
+        document on its own gives (``tests/test_scale.py`` checks it on the shipped corpus).
+        """
+        texts: list[str] = []
+        kinds: list[str] = []
+        paths: list[str] = []
+        groups: list[np.ndarray] = []
+        where: list[tuple[int, int]] = []
+        for d, paragraphs in enumerate(documents):
+            first = len(texts)
+            for i, p in enumerate(paragraphs):
+                if p.kind in TOPIC_KINDS:
+                    texts.append(p.text)
+                    kinds.append(p.kind)
+                    paths.append(p.heading_path or "")
+                    where.append((d, i))
+            if len(texts) > first:
+                groups.append(np.arange(first, len(texts)))
+        out = [list(doc) for doc in documents]
+        if not texts:
+            return out
+        probs, roles = self._predict_rows(_Rows(texts, kinds, paths, groups))
+        best = probs.argmax(axis=1)
+        for k, (d, i) in enumerate(where):
+            out[d][i] = out[d][i].labelled(str(self.classes_[best[k]]), float(probs[k, best[k]]), roles[k])
         return out
 
 

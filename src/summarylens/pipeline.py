@@ -143,56 +143,20 @@ def label_documents(documents: Sequence[Sequence[Paragraph]],
     """:func:`summarylens.classify.label_paragraphs` for many documents, in one model call.
 
     Gives exactly what labelling each document on its own gives (``tests/test_scale.py``
-    checks it on the shipped corpus): the classifier treats every document as its own
-    group. A model with its own ``label`` method is called document by document.
+    checks it on the shipped corpus). A model whose ``label`` method is its own (not the
+    stock layered one) is called document by document.
 
     >>> from summarylens.segment import segment_text
     >>> [[p.topic for p in doc] for doc in label_documents([segment_text("三、送温暖\\n慰问困难职工73户。")])]
     [['welfare', 'welfare']]
     """
-    batched = getattr(classify, "label_documents", None)  # a public batch API, when classify has one
-    if batched is not None:
-        return batched(documents, model=model)
     if not any(p.kind in classify.TOPIC_KINDS for doc in documents for p in doc):
         return [list(doc) for doc in documents]
     model = model or classify.default_predictor()
-    if not _batchable(model):
-        return [classify.label_paragraphs(doc, model=model) for doc in documents]
-    return _label_batch(model, documents)
-
-
-def _batchable(model: object) -> bool:
-    """Whether ``model`` labels documents with the stock layered method (and can be batched)."""
-    base = getattr(classify, "_SectionClassifierBase", None)
-    return (base is not None and hasattr(classify, "_Rows") and isinstance(model, base)
-            and type(model).label is base.label)
-
-
-def _label_batch(model: classify.SectionClassifier, documents: Sequence[Sequence[Paragraph]]) -> list[list[Paragraph]]:
-    """What ``model.label`` does for one document, for many: one group of rows per document."""
-    texts: list[str] = []
-    kinds: list[str] = []
-    paths: list[str] = []
-    groups: list[np.ndarray] = []
-    where: list[tuple[int, int]] = []
-    for d, paragraphs in enumerate(documents):
-        first = len(texts)
-        for i, p in enumerate(paragraphs):
-            if p.kind in classify.TOPIC_KINDS:
-                texts.append(p.text)
-                kinds.append(p.kind)
-                paths.append(p.heading_path or "")
-                where.append((d, i))
-        if len(texts) > first:
-            groups.append(np.arange(first, len(texts)))
-    out = [list(doc) for doc in documents]
-    if not texts:
-        return out
-    probs, roles = model._predict_rows(classify._Rows(texts, kinds, paths, groups))
-    best = probs.argmax(axis=1)
-    for k, (d, i) in enumerate(where):
-        out[d][i] = out[d][i].labelled(str(model.classes_[best[k]]), float(probs[k, best[k]]), roles[k])
-    return out
+    base = classify._SectionClassifierBase
+    if isinstance(model, base) and type(model).label is base.label:
+        return model.label_documents(documents)
+    return [classify.label_paragraphs(doc, model=model) for doc in documents]
 
 
 def content_text(document: Document) -> str:
