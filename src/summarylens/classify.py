@@ -51,7 +51,7 @@ import tempfile
 import threading
 import time
 import warnings
-from collections.abc import Hashable, Mapping, MutableMapping, Sequence
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -799,12 +799,13 @@ class _SectionClassifierBase:
 
     # -- layers ------------------------------------------------------------
 
-    def _own_probabilities(self, texts: list[str]) -> dict[str, np.ndarray]:
-        """Own-words topic distribution of each distinct text (one vectorisation per call)."""
+    def _own_probabilities(self, texts: list[str]) -> tuple[dict[str, np.ndarray], dict[str, bool]]:
+        """Own-words topic distribution of each distinct text, and whether it is firm (one vectorisation)."""
         unique = list(dict.fromkeys(_key(t) for t in texts))
         if not unique:
-            return {}
-        return dict(zip(unique, self._topic_proba(unique), strict=True))
+            return {}, {}
+        probs = self._topic_proba(unique)
+        return dict(zip(unique, probs, strict=True)), dict(zip(unique, self._firm(probs).tolist(), strict=True))
 
     def _topic_proba(self, keys: list[str]) -> np.ndarray:
         """Own-words topic probabilities, from the compiled arrays when there are some."""
@@ -823,16 +824,20 @@ class _SectionClassifierBase:
         content = p[self.classes_ != OTHER]
         return bool(content.size) and float(content.max()) >= self.inherit_threshold
 
-    def _context(self, path: str, known: Mapping[str, np.ndarray]) -> np.ndarray | None:
-        """The distribution of the nearest enclosing heading that names a topic."""
-        for heading in reversed(path.split(PATH_SEP)):
-            p = known.get(_key(heading))
-            if p is not None and self._informative(p):
-                return p
-        return None
+    def _firm(self, probs: np.ndarray) -> np.ndarray:
+        """:meth:`_informative` of every row of ``probs``, at once."""
+        content = probs[:, self.classes_ != OTHER]
+        if not content.shape[1]:
+            return np.zeros(len(probs), dtype=bool)
+        return content.max(axis=1) >= self.inherit_threshold
 
     def _predict_rows(self, rows: _Rows) -> tuple[np.ndarray, list[str | None]]:
-        """Layered topic probabilities and roles of every row."""
+        """Layered topic probabilities and roles of every row.
+
+        Headings are decided in document order (a vague one leans on its parent's
+        decision); body paragraphs then lean on their lead-in clause or their heading
+        all at once, as nothing else depends on them.
+        """
         roles = self._roles(rows)
         leads = [_lead_in(t) if k == "body" and self.use_lead_in else "" for t, k in
                  zip(rows.texts, rows.kinds, strict=True)]
@@ -840,60 +845,63 @@ class _SectionClassifierBase:
                   zip(rows.texts, rows.kinds, strict=True)]
         headings = [h for path in dict.fromkeys(rows.paths) for h in path.split(PATH_SEP) if h]
         extra = [text for text in leads + firsts if text]
-        own = self._own_probabilities(rows.texts + headings + extra)
+        own, firm = self._own_probabilities(rows.texts + headings + extra)
         mine = np.array([own[_key(t)] for t in rows.texts]).reshape(len(rows), len(self.classes_))
-        for i, first in enumerate(firsts):  # "四、关心女职工，丰富文化生活": the first clause leads
-            if first and self.first_clause_weight > 0 and self._informative(own[_key(first)]):
-                mine[i] = (1 - self.first_clause_weight) * mine[i] + self.first_clause_weight * own[_key(first)]
+        if self.first_clause_weight > 0:  # "四、关心女职工，丰富文化生活": the first clause leads
+            for i, first in enumerate(firsts):
+                if first and firm[_key(first)]:
+                    mine[i] = (1 - self.first_clause_weight) * mine[i] + self.first_clause_weight * own[_key(first)]
+        layers = _Layers(own, firm, self._firm(mine))
         out = mine.copy()
         for group in rows.groups:
-            known = _Decided(own)  # heading key → its distribution, once decided, in this document
+            layers.new_document()
             for position, i in enumerate(group):
                 if rows.kinds[i] == "heading":
-                    out[i] = self._heading_topic(rows, mine, group, position, known)
-                    known[_key(rows.texts[i])] = out[i]
+                    out[i] = self._heading_topic(rows, mine, group, position, layers)
+                    layers.decide(_key(rows.texts[i]), out[i], self._informative(out[i]))
                 elif rows.kinds[i] == "body":
-                    out[i] = self._body_topic(mine[i], rows.paths[i], roles[i], leads[i], own, known)
+                    layers.lean(i, self._body_source(rows.paths[i], roles[i], leads[i], layers))
+        if layers.leaning:
+            leaning = np.asarray(layers.leaning)
+            out[leaning] = self._layer(mine[leaning], np.array(layers.sources))
+        overview = [i for i, role in enumerate(roles) if role in ("preamble", "closing")]
+        if overview and OTHER in self.classes_:  # openings and closings lean to "other"
+            out[overview] = (1 - self.overview_other_weight) * out[overview]
+            out[overview, self._other_index()] += self.overview_other_weight
         return out, roles
 
     def _heading_topic(self, rows: _Rows, mine: np.ndarray, group: np.ndarray, position: int,
-                       known: MutableMapping[str, np.ndarray]) -> np.ndarray:
+                       layers: _Layers) -> np.ndarray:
         """A heading: its own words, leaning on what it covers; a vague one on its parent."""
         i = group[position]
         p = mine[i]
         covered = _covered_rows(rows, group, position)
         if covered and self.child_weight > 0:
             p = (1 - self.child_weight) * p + self.child_weight * (np.add.reduce(mine[covered]) / len(covered))
-        if rows.paths[i] and not self._informative(mine[i]):
-            context = self._context(rows.paths[i], known)
+        if rows.paths[i] and not layers.firm_rows[i]:
+            context = layers.context(rows.paths[i])
             if context is not None:
-                p = self._layer(p, context)
+                p = self._layer(p[None, :], context[None, :])[0]
         return p
 
-    def _body_topic(self, p: np.ndarray, path: str, role: str | None, lead: str,
-                    own: dict[str, np.ndarray], known: Mapping[str, np.ndarray]) -> np.ndarray:
-        """A body paragraph: its own words, its lead-in clause or its heading, its role."""
-        if lead and self._informative(own[_key(lead)]):
-            p = self._layer(p, own[_key(lead)])
-        elif path and self._inherits(role, path):
-            context = self._context(path, known)
-            if context is not None:
-                p = self._layer(p, context)
-        if role in ("preamble", "closing") and OTHER in self.classes_:
-            p = (1 - self.overview_other_weight) * p
-            p[self._other_index()] += self.overview_other_weight
-        return p
+    def _body_source(self, path: str, role: str | None, lead: str, layers: _Layers) -> np.ndarray | None:
+        """What a body paragraph leans on: its lead-in clause, or its heading if its role follows it."""
+        if lead and layers.firm[_key(lead)]:
+            return layers.own[_key(lead)]
+        if path and self._inherits(role, path):
+            return layers.context(path)
+        return None
 
     def _other_index(self) -> int:
         return int(np.flatnonzero(self.classes_ == OTHER)[0])
 
     def _layer(self, own: np.ndarray, context: np.ndarray) -> np.ndarray:
-        """Mix a row's own distribution with its heading's, unless it is sure of another topic."""
-        best = int(own.argmax())
-        if (best != int(context.argmax()) and own[best] >= self.override_threshold
-                and self.classes_[best] != OTHER):
-            return own
-        return self.heading_weight * context + (1 - self.heading_weight) * own
+        """Mix rows' own distributions with their headings', except where a row is sure of another topic."""
+        best = own.argmax(axis=1)
+        sure = ((best != context.argmax(axis=1)) & (own[np.arange(len(own)), best] >= self.override_threshold)
+                & (self.classes_[best] != OTHER))
+        mixed = self.heading_weight * context + (1 - self.heading_weight) * own
+        return np.where(sure[:, None], own, mixed)
 
     @staticmethod
     def _inherits(role: str | None, path: str) -> bool:
@@ -971,18 +979,49 @@ class _SectionClassifierBase:
         return out
 
 
-class _Decided(dict):
-    """Heading distributions decided in one document, falling back to their own-words ones."""
+class _Layers:
+    """What layering knows while it walks one batch: own-words distributions, decided headings.
 
-    __slots__ = ("fallback",)
+    ``decided`` holds the headings decided so far in the current document (key →
+    distribution, firm), falling back to their own words; ``leaning``/``sources`` collect
+    the body rows to mix with a heading or lead-in distribution, and that distribution.
+    """
 
-    def __init__(self, fallback: Mapping[str, np.ndarray]) -> None:
-        super().__init__()
-        self.fallback = fallback
+    __slots__ = ("_contexts", "decided", "firm", "firm_rows", "leaning", "own", "sources")
 
-    def get(self, key: str, default: Any = None) -> Any:
-        value = dict.get(self, key)
-        return self.fallback.get(key, default) if value is None else value
+    def __init__(self, own: dict[str, np.ndarray], firm: dict[str, bool], firm_rows: np.ndarray) -> None:
+        self.own, self.firm, self.firm_rows = own, firm, firm_rows
+        self.decided: dict[str, tuple[np.ndarray, bool]] = {}
+        self.leaning: list[int] = []
+        self.sources: list[np.ndarray] = []
+        self._contexts: dict[str, np.ndarray | None] = {}
+
+    def new_document(self) -> None:
+        self.decided.clear()
+        self._contexts.clear()
+
+    def decide(self, key: str, distribution: np.ndarray, firm: bool) -> None:
+        self.decided[key] = (distribution, firm)
+        self._contexts.clear()  # a decision may change the context of any path
+
+    def lean(self, row: int, source: np.ndarray | None) -> None:
+        if source is not None:
+            self.leaning.append(row)
+            self.sources.append(source)
+
+    def context(self, path: str) -> np.ndarray | None:
+        """The distribution of the nearest enclosing heading that names a topic firmly."""
+        if path not in self._contexts:
+            self._contexts[path] = self._nearest_firm(path)
+        return self._contexts[path]
+
+    def _nearest_firm(self, path: str) -> np.ndarray | None:
+        for heading in reversed(path.split(PATH_SEP)):
+            key = _key(heading)
+            distribution, firm = self.decided.get(key) or (self.own.get(key), self.firm.get(key, False))
+            if distribution is not None and firm:
+                return distribution
+        return None
 
 
 def _check_labels(values: list[str | None], known: dict[str, str], what: str) -> None:

@@ -70,6 +70,26 @@ def _row_products(features: np.ndarray, coef: np.ndarray) -> np.ndarray:
     return (features[:, None, :] * coef[None, :, :]).sum(axis=2)
 
 
+def _distinct_counts(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``np.unique(keys, return_counts=True)`` for non-negative int64 keys, faster.
+
+    Sorted as 32-bit integers when they fit (twice as fast to sort as 64-bit ones), and
+    runs found with one comparison instead of ``np.unique``'s several passes.
+
+    >>> [a.tolist() for a in _distinct_counts(np.array([7, 3, 7, 7, 0]))]
+    [[0, 3, 7], [1, 1, 3]]
+    """
+    if not len(keys):
+        return keys, np.empty(0, np.int64)
+    narrow = keys.astype(np.uint32) if int(keys.max()) < 2**32 else keys.copy()
+    narrow.sort()
+    run_start = np.empty(len(narrow) + 1, dtype=bool)
+    run_start[0] = run_start[-1] = True
+    np.not_equal(narrow[1:], narrow[:-1], out=run_start[1:-1])
+    bounds = np.flatnonzero(run_start)
+    return narrow[bounds[:-1]].astype(np.int64), np.diff(bounds)
+
+
 def _softmax(decision: np.ndarray) -> np.ndarray:
     shifted = decision - decision.max(axis=1, keepdims=True)
     np.exp(shifted, out=shifted)
@@ -180,8 +200,7 @@ class LinearTopics:
             inside = text_of[at] == text_of[at + n - 1]  # the n-gram lies inside one text
             rows.append(text_of[at[inside]])
             cols.append(col[inside])
-        pairs, counts = np.unique(np.concatenate(rows) * self.n_features + np.concatenate(cols),
-                                  return_counts=True)
+        pairs, counts = _distinct_counts(np.concatenate(rows) * self.n_features + np.concatenate(cols))
         row, col = pairs // self.n_features, pairs % self.n_features
         values = (np.log(counts.astype(np.float32)) + np.float32(1)) * self.idf[col]  # as sklearn: float32
         norms = np.sqrt(np.bincount(row, weights=values.astype(np.float64) ** 2, minlength=len(texts)))
