@@ -260,7 +260,9 @@ STAGES: tuple[tuple[str, str], ...] = (
     ("summarylens.pipeline:signature", "MinHash"),
     ("summarylens.corpus:mark_duplicate_rows", "duplicate index"),
     ("summarylens.corpus:table_tuples", "tables (rows)"),
+    ("summarylens.corpus:csv_text", "writing"),
     ("summarylens.tables:TableWriter.write_rows", "writing"),
+    ("summarylens.tables:TableWriter.write_text", "writing"),
     ("summarylens.tables:TableWriter.close", "writing"),
 )
 

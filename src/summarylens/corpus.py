@@ -16,6 +16,7 @@ Example::
 
 from __future__ import annotations
 
+import functools
 import os
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
@@ -31,7 +32,7 @@ from .dedup import DuplicateIndex
 from .io import iter_corpus_files
 from .model import Document, ReadError
 from .pipeline import FileResult, process_files
-from .tables import COLUMNS, TABLE_NAMES, Rows, TableWriter, build_tables, table_tuples
+from .tables import COLUMNS, TABLE_NAMES, Rows, TableWriter, build_tables, csv_text, table_tuples
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -219,21 +220,42 @@ class FileRows:
     """One file's table rows (:func:`~summarylens.tables.document_tuples`), or why it was skipped.
 
     Documents rows leave ``duplicate_of``/``similarity`` empty; they are filled in corpus
-    order from ``signatures`` by :func:`mark_duplicate_rows`.
+    order from ``signatures`` by :func:`mark_duplicate_rows`. For CSV output the worker
+    renders the other three tables itself (``texts``: table → CSV text, see
+    :func:`~summarylens.tables.csv_text`) and leaves them out of ``rows``; ``counts`` holds
+    what :func:`count_rows` counts in those three.
     """
 
     source: str
     rows: dict[str, Rows] = field(default_factory=dict)
     signatures: tuple[np.ndarray | None, ...] = ()
     error: ReadError | None = None
+    texts: dict[str, str] = field(default_factory=dict)
+    counts: Counter[str] = field(default_factory=Counter)
 
 
-def _rows_batch(paths: list[Path], root: Path,
-                model: classify.SectionClassifier | None) -> list[FileRows]:
-    """Process a batch of files into table rows (run in a worker: rows pickle cheaply)."""
-    return [FileRows(r.source, error=r.error) if r.error is not None
-            else FileRows(r.source, table_tuples(r.documents), r.signatures)
-            for r in process_files(paths, root, model)]
+#: the tables a worker can write out itself: nothing in them waits for the duplicate index
+_RENDERED = tuple(name for name in TABLE_NAMES if name != "documents")
+
+
+def _rows_batch(paths: list[Path], root: Path, model: classify.SectionClassifier | None,
+                render: bool = False) -> list[FileRows]:
+    """Process a batch of files into table rows (in a worker), rendered as CSV when ``render``."""
+    out = []
+    for result in process_files(paths, root, model):
+        if result.error is not None:
+            out.append(FileRows(result.source, error=result.error))
+            continue
+        rows = table_tuples(result.documents)
+        counts: Counter[str] = Counter()
+        count_rows(counts, {name: rows[name] for name in _RENDERED})
+        if render:
+            texts = {name: csv_text(rows[name]) for name in _RENDERED}
+            rows = {"documents": rows["documents"]}
+        else:
+            texts = {}
+        out.append(FileRows(result.source, rows, result.signatures, texts=texts, counts=counts))
+    return out
 
 
 def mark_duplicate_rows(file_rows: FileRows, index: DuplicateIndex) -> dict[str, Rows]:
@@ -271,18 +293,19 @@ _CONSISTENT = _column("relations", "consistent")
 
 
 def count_rows(counts: Counter[str], rows: dict[str, Rows]) -> None:
-    """Add one file's rows to the summary counts of ``summarylens extract``."""
-    documents, paragraphs = rows["documents"], rows["paragraphs"]
+    """Add the summary counts of ``summarylens extract`` for whichever tables ``rows`` holds."""
+    documents = rows.get("documents", [])
+    paragraphs, figures, relations = rows.get("paragraphs", []), rows.get("figures", []), rows.get("relations", [])
     counts["documents"] += len(documents)
     counts["fragments"] += sum(bool(r[_FRAGMENT]) for r in documents)
     counts["duplicates"] += sum(r[_DUPLICATE_OF] is not None for r in documents)
     counts["characters"] += sum(r[_N_CHARS] for r in documents)
     counts["headings"] += sum(r[_KIND] == "heading" for r in paragraphs)
     counts["body"] += sum(r[_KIND] == "body" for r in paragraphs)
-    counts["figures"] += len(rows["figures"])
-    counts["money"] += sum(r[_FIGURE_KIND] == "money" for r in rows["figures"])
-    counts["relations"] += len(rows["relations"])
-    counts["inconsistent"] += sum(r[_CONSISTENT] is False for r in rows["relations"])
+    counts["figures"] += len(figures)
+    counts["money"] += sum(r[_FIGURE_KIND] == "money" for r in figures)
+    counts["relations"] += len(relations)
+    counts["inconsistent"] += sum(r[_CONSISTENT] is False for r in relations)
 
 
 def extract_corpus(root: str | Path, out: str | Path, fmt: str = "csv", *, jobs: int = 1,
@@ -305,15 +328,19 @@ def extract_corpus(root: str | Path, out: str | Path, fmt: str = "csv", *, jobs:
     paths = files if files is not None else list(iter_corpus_files(root))
     report = ExtractReport(files=len(paths))
     index = DuplicateIndex()
+    work = functools.partial(_rows_batch, render=fmt == "csv")
     with TableWriter(out, fmt) as writer:
-        for batch in map_batches(_rows_batch, file_batches(paths), root, jobs, model):
+        for batch in map_batches(work, file_batches(paths), root, jobs, model):
             for file_rows in batch:
                 if file_rows.error is not None:
                     report.errors.append(file_rows.error)
                 else:
                     rows = mark_duplicate_rows(file_rows, index)
                     writer.write_rows(rows)
-                    count_rows(report.counts, rows)
+                    if file_rows.texts:
+                        writer.write_text(file_rows.texts)
+                    count_rows(report.counts, {"documents": rows["documents"]})
+                    report.counts.update(file_rows.counts)
                 if on_file is not None:
                     on_file(file_rows.source, file_rows.error)
     return report

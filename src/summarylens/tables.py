@@ -17,6 +17,7 @@ Example::
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Iterable, Sequence
 from functools import cache
 from pathlib import Path
@@ -217,6 +218,20 @@ def read_tables(folder: str | Path, fmt: str | None = None) -> dict[str, pd.Data
     return {n: read_table_csv(n, folder / f"{n}.csv") for n in TABLE_NAMES}
 
 
+def csv_text(rows: Rows) -> str:
+    r"""Rows as CSV text, byte for byte what :class:`TableWriter` writes for them.
+
+    Workers render their rows with it, so that the one process writing the files only
+    appends text (and nothing but a string is pickled back to it).
+
+    >>> csv_text([("甲.txt#1", 0, "1 2", 216.0, True), ("乙", None, 'a "b", c', None, False)])
+    '甲.txt#1,0,1 2,216.0,True\r\n乙,,"a ""b"", c",,False\r\n'
+    """
+    buffer = io.StringIO(newline="")
+    csv.writer(buffer, lineterminator="\r\n").writerows(rows)
+    return buffer.getvalue()
+
+
 def frame_rows(table: pd.DataFrame) -> Rows:
     """A table's rows as tuples of plain values (None where missing), for the CSV writer."""
     import pandas as pd
@@ -281,16 +296,25 @@ class TableWriter:
         self._count(len(tables["documents"]))
 
     def write_rows(self, rows: dict[str, Rows]) -> None:
-        """Write row tuples of every table (as :func:`table_tuples` gives them)."""
+        """Write row tuples (as :func:`table_tuples` gives them) of the tables in ``rows``."""
         if self.fmt == "csv":
             if any(self._pending.values()):  # DataFrames queued by write() go first
                 self._flush_csv()
-            for name in TABLE_NAMES:
-                self._csv[name].writerows(rows[name])
+            for name, table_rows in rows.items():
+                self._csv[name].writerows(table_rows)
             return
-        for name in TABLE_NAMES:
-            self._pending_rows[name].extend(rows[name])
-        self._count(len(rows["documents"]))
+        for name, table_rows in rows.items():
+            self._pending_rows[name].extend(table_rows)
+        self._count(len(rows.get("documents", ())))
+
+    def write_text(self, texts: dict[str, str]) -> None:
+        """Append CSV text (:func:`csv_text`) to some of the tables' files (CSV only)."""
+        if self.fmt != "csv":
+            raise ValueError("CSV text can only be appended to CSV tables")
+        if any(self._pending.values()):
+            self._flush_csv()
+        for name, text in texts.items():
+            self._handles[name].write(text)
 
     def _count(self, n_documents: int) -> None:
         self._pending_docs += n_documents
