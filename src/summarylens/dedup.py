@@ -36,11 +36,13 @@ DUPLICATE_THRESHOLD = 0.5
 #: documents shorter than this (in shingled characters) are not compared
 MIN_CHARS = 40
 
-_PRIME = np.uint64(4294967291)  # largest prime below 2**32
 _MASK32 = np.uint64(0xFFFFFFFF)
+_HIGH = np.uint64(32)
+#: the hash functions: ``h ↦ (a·h + b) mod 2**64 >> 32`` for odd 64-bit ``a`` and 64-bit ``b``
+#: (multiply-add-shift, a strongly universal family for 32-bit ``h``; no division)
 _rng = np.random.default_rng(20240601)
-_A = _rng.integers(1, 2**31 - 1, size=(NUM_PERM, 1), dtype=np.uint64)
-_B = _rng.integers(0, 2**31 - 1, size=(NUM_PERM, 1), dtype=np.uint64)
+_A = _rng.integers(0, 2**64 - 1, size=(NUM_PERM, 1), dtype=np.uint64, endpoint=True) | np.uint64(1)
+_B = _rng.integers(0, 2**64 - 1, size=(NUM_PERM, 1), dtype=np.uint64, endpoint=True)
 _POLY = np.uint64(0x9E3779B97F4A7C15)
 
 #: what is dropped before shingling: punctuation, white space and digits-only noise
@@ -82,18 +84,16 @@ def _enough_shingles(values: np.ndarray) -> bool:
 def signature(text: str) -> np.ndarray | None:
     """The MinHash signature (``NUM_PERM`` uint32 values) of a text, None when too short.
 
-    Each value is the minimum of ``(a·h + b) mod p`` over the text's shingle hashes ``h``
-    (repeated shingles do not change a minimum, so they are not removed first).
+    Each value is the minimum of ``(a·h + b) mod 2**64 >> 32`` over the text's shingle
+    hashes ``h`` (repeated shingles do not change a minimum, so they are not removed
+    first). The shift is taken after the minimum: it keeps the order of the values.
     """
     values = _shingle_values(text)
     if not _enough_shingles(values):
         return None
-    permuted = _A * values[np.newaxis, :]  # one (NUM_PERM, n) buffer, updated in place
+    permuted = _A * values[np.newaxis, :]  # one (NUM_PERM, n) buffer, wrapping modulo 2**64
     permuted += _B
-    quotient = permuted // _PRIME  # x - (x // p)·p: faster than x % p for uint64 in NumPy
-    quotient *= _PRIME
-    permuted -= quotient
-    return permuted.min(axis=1).astype(np.uint32)
+    return (permuted.min(axis=1) >> _HIGH).astype(np.uint32)
 
 
 def estimate_similarity(a: np.ndarray, b: np.ndarray) -> float:
