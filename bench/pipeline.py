@@ -7,12 +7,12 @@ are perturbed, files are mixed into compilations, now and then one is re-posted 
 new numbers (a near-duplicate), and the encodings vary (UTF-8, UTF-8 with BOM, GB18030,
 UTF-16, CRLF line ends); a generated title reads e.g. ``城关镇第二小学工会2019年上半年工作总结``.
 Then, in the same run, each in its own child process (this one stays small, so the
-children's ``maxrss`` is theirs alone):
+children's ``maxrss`` is theirs alone), interleaved in rounds:
 
 * ``summarylens extract CORPUS --out OUT`` end to end (interpreter start, imports, model
   load, reading, writing the four CSV tables), once per ``--jobs`` value: wall time, CPU
   time of all its processes, the peak summed RSS of its process tree (sampled every
-  20 ms) and the largest single process's ``maxrss``;
+  100 ms) and the largest single process's ``maxrss``;
 * ``jieba.lcut`` over the decoded text of the same files: the dictionary load (first
   call, ~1 s) is timed separately and **not** counted in the jieba time, nor are the
   interpreter start and the decoding, so the ratio pipeline/jieba is the strict one;
@@ -23,7 +23,10 @@ children's ``maxrss`` is theirs alone):
 
 Before each timed run the bench waits (up to ``--quiet-wait`` s) until the other
 processes on the machine use less than 15 % of one core, and marks a run made on a busy
-machine with ``(busy)``; every timing is the best of ``--repeat`` runs. Usage::
+machine with ``(busy)``. A round is one jieba run and one extract run per ``--jobs``
+value, back to back; there are ``--repeat`` rounds, every timing reported is the best of
+its runs, and the ratio within each round is printed too (a machine whose speed drifts
+moves both sides of a round alike). Usage::
 
     .venv/bin/python bench/pipeline.py                         # 0.3, 3, 30 MB; jobs 1 and 2
     .venv/bin/python bench/pipeline.py --sizes 3 --jobs 1 2 --repeat 3
@@ -175,7 +178,7 @@ class Run:
     """One timed run: wall seconds, CPU seconds of all its processes, peak RSS (MB).
 
     ``tree_mb`` is the peak of the summed RSS of the process and its workers (sampled every
-    20 ms), ``maxrss_mb`` the largest single process's ``maxrss``.
+    100 ms), ``maxrss_mb`` the largest single process's ``maxrss``.
     """
 
     seconds: float
@@ -186,6 +189,11 @@ class Run:
 
 #: how ``summarylens extract`` is started (``--command`` replaces it, e.g. to try a patched CLI)
 COMMAND = [sys.executable, "-m", "summarylens"]
+
+
+#: seconds between samples of the process tree's memory (a sample costs ~2 ms of CPU: every
+#: 20 ms would take ~9 % of a core from the run being timed)
+SAMPLE_EVERY = 0.1
 
 
 def _tree_rss(process: psutil.Process) -> int:
@@ -211,7 +219,7 @@ def run_extract(corpus: Path, out: Path, jobs: int, fmt: str = "csv") -> Run:
         if pid:
             break
         peak = max(peak, _tree_rss(watched))
-        time.sleep(0.02)
+        time.sleep(SAMPLE_EVERY)
     seconds = time.perf_counter() - started
     process.returncode = os.waitstatus_to_exitcode(status)
     errors = process.stderr.read().decode() if process.stderr else ""
@@ -346,6 +354,7 @@ class SizeResult:
     extract: dict[int, Run] = field(default_factory=dict)
     stages: dict[str, float] = field(default_factory=dict)
     busy: set[str] = field(default_factory=set)
+    round_ratios: dict[int, list[float]] = field(default_factory=dict)
 
 
 def child(*args: str) -> dict:
@@ -366,25 +375,40 @@ def wait_quiet(max_wait: float, threshold: float = 15.0) -> bool:
 
 
 def measure(size_mb: float, work: Path, args: argparse.Namespace) -> SizeResult:
-    """Build one corpus and time jieba, ``extract`` for every ``jobs``, and the stages."""
+    """Build one corpus and time jieba, ``extract`` for every ``jobs``, and the stages.
+
+    The runs are interleaved in rounds (jieba, then each ``--jobs`` value, back to back),
+    so that a machine getting slower or faster during the bench moves both sides alike;
+    the best of the rounds is reported, and the ratio within each round besides.
+    """
     corpus = work / f"corpus_{size_mb:g}MB"
     if not corpus.exists():
         child("build", str(args.source), str(corpus), str(int(size_mb * MB)))
     paths = list(corpus.rglob("*.txt"))
     busy: set[str] = set()
-    if not wait_quiet(args.quiet_wait):
-        busy.add("jieba")
-    jieba = child("jieba", str(corpus), str(args.repeat if args.jieba else 0))
-    result = SizeResult(f"{size_mb:g} MB", len(paths), sum(p.stat().st_size for p in paths),
-                        int(jieba["chars"]), jieba, busy=busy)
-    for n in args.jobs:
-        runs = []
-        for _ in range(args.repeat):
+    jieba_runs: list[dict[str, float]] = []
+    extract_runs: dict[int, list[Run]] = {n: [] for n in args.jobs}
+    for _ in range(args.repeat if args.jieba else 0):
+        if not wait_quiet(args.quiet_wait):
+            busy.add("jieba")
+        jieba_runs.append(child("jieba", str(corpus), "1"))
+        for n in args.jobs:
             if not wait_quiet(args.quiet_wait):
                 busy.add(f"-j{n}")
-            runs.append(run_extract(corpus, work / "out", n))
+            extract_runs[n].append(run_extract(corpus, work / "out", n))
+    if not jieba_runs:  # no jieba timing: count the characters only
+        jieba_runs.append(child("jieba", str(corpus), "0"))
+        for n in args.jobs:
+            for _ in range(args.repeat):
+                extract_runs[n].append(run_extract(corpus, work / "out", n))
+    jieba = min(jieba_runs, key=lambda run: run["lcut"] if run["lcut"] == run["lcut"] else 0.0)
+    result = SizeResult(f"{size_mb:g} MB", len(paths), sum(p.stat().st_size for p in paths),
+                        int(jieba["chars"]), jieba, busy=busy)
+    for n, runs in extract_runs.items():
         result.extract[n] = Run(min(r.seconds for r in runs), min(r.cpu for r in runs),
                                 max(r.tree_mb for r in runs), max(r.maxrss_mb for r in runs))
+        if args.jieba:
+            result.round_ratios[n] = [j["lcut"] / r.seconds for j, r in zip(jieba_runs, runs, strict=True)]
     if size_mb in args.breakdown:
         if not wait_quiet(args.quiet_wait):
             busy.add("stages")
@@ -409,6 +433,9 @@ def print_size(r: SizeResult) -> None:
         print(f"  summarylens extract -j{n}   {run.seconds:7.2f} s  {r.chars / run.seconds:>11,.0f} chars/s  "
               f"{ratio}  cpu {run.cpu:6.2f} s  peak RSS {run.tree_mb:4.0f} MB all processes, "
               f"{run.maxrss_mb:4.0f} MB largest{_busy(r, f'-j{n}')}")
+    if r.round_ratios:
+        cells = "; ".join(f"-j{n} " + " ".join(f"{x:.2f}×" for x in ratios) for n, ratios in r.round_ratios.items())
+        print(f"  ratio within each round (jieba.lcut ÷ extract, run back to back): {cells}")
     if r.stages:
         print_stages(r)
 

@@ -620,20 +620,45 @@ def decode_roles(log_probs: np.ndarray, classes: Sequence[str], back_penalty: fl
     >>> decode_roles(log_probs, ["work", "plan"], back_penalty=0.0)
     ['work', 'plan', 'work']
     """
-    if len(log_probs) == 0:
-        return []
+    return decode_role_groups(log_probs, [np.arange(len(log_probs))], classes, back_penalty)[0]
+
+
+def decode_role_groups(log_probs: np.ndarray, groups: Sequence[np.ndarray], classes: Sequence[str],
+                       back_penalty: float) -> list[list[str]]:
+    """:func:`decode_roles` for many documents at once (``groups``: each one's rows of ``log_probs``).
+
+    The documents run side by side, padded to the longest, one step per paragraph
+    position instead of one per paragraph; each gets the path it gets on its own.
+
+    >>> log_probs = np.log([[.9, .1], [.3, .7], [.6, .4], [.2, .8]])
+    >>> decode_role_groups(log_probs, [np.array([0, 1, 2]), np.array([3])], ["work", "plan"], 1.0)
+    [['work', 'plan', 'plan'], ['plan']]
+    """
+    lengths = np.array([len(g) for g in groups], dtype=int)
+    if not len(groups) or lengths.max() == 0:
+        return [[] for _ in groups]
     rank = np.array([ROLE_ORDER.index(c) if c in ROLE_ORDER else 0 for c in classes])
     transition = np.where(rank[None, :] < rank[:, None], -back_penalty, 0.0)
-    score = log_probs[0].copy()
-    back = np.zeros(log_probs.shape, dtype=int)
-    for t in range(1, len(log_probs)):
-        candidates = score[:, None] + transition
-        back[t] = candidates.argmax(axis=0)
-        score = candidates.max(axis=0) + log_probs[t]
-    path = [int(score.argmax())]
-    for t in range(len(log_probs) - 1, 0, -1):
-        path.append(int(back[t, path[-1]]))
-    return [classes[j] for j in reversed(path)]
+    steps = int(lengths.max())
+    padded = np.zeros((len(groups), steps, len(classes)))
+    for d, group in enumerate(groups):
+        padded[d, :len(group)] = log_probs[group]
+    score = padded[:, 0].copy()
+    back = np.zeros(padded.shape, dtype=int)
+    for t in range(1, steps):
+        candidates = score[:, :, None] + transition[None]
+        back[:, t] = candidates.argmax(axis=1)
+        going = lengths > t  # documents still running at this position
+        score[going] = candidates[going].max(axis=1) + padded[going, t]
+    state = score.argmax(axis=1)
+    path = np.zeros((len(groups), steps), dtype=int)
+    for t in range(steps - 1, -1, -1):
+        ends_here = lengths - 1 == t
+        state[ends_here] = score[ends_here].argmax(axis=1)
+        path[:, t] = state
+        if t:
+            state = np.where(lengths > t, back[np.arange(len(groups)), t, state], state)
+    return [[classes[j] for j in path[d, :n]] for d, n in enumerate(lengths)]
 
 
 # ---------------------------------------------------------------------------
@@ -936,11 +961,11 @@ class _SectionClassifierBase:
                            [_anchor(record) for record in features],
                            _last_body_rows(rows, body_rows))
         position = {i: k for k, i in enumerate(body_rows)}
-        for group in rows.groups:
-            members = [i for i in group if i in position]
-            scores = log_probs[[position[i] for i in members]]
-            decoded = decode_roles(scores, classes, self.back_penalty)
-            for i, role in zip(members, decoded, strict=True):
+        members = [[i for i in group if i in position] for group in rows.groups]
+        decoded = decode_role_groups(log_probs, [np.array([position[i] for i in m], dtype=int) for m in members],
+                                     classes, self.back_penalty)
+        for group_rows, group_roles in zip(members, decoded, strict=True):
+            for i, role in zip(group_rows, group_roles, strict=True):
                 roles[i] = role
         return roles
 
