@@ -124,3 +124,9 @@ def test_segment_and_extract_figures_api():
     assert list(paragraphs.columns) == [c for c in SCHEMAS["paragraphs"] if c != "doc_id"]
     figures = sl.extract_figures("")
     assert list(figures.columns) == [c for c in SCHEMAS["figures"] if c not in ("doc_id", "para_id", "fig_id")]
+
+
+def test_jobs_has_a_short_option():
+    from summarylens.cli import build_parser
+
+    assert build_parser().parse_args(["extract", "c/", "--out", "o/", "-j", "2"]).jobs == 2

@@ -62,7 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
                          help="folder of .txt/.docx files (searched recursively), or one file")
     extract.add_argument("--out", required=True, metavar="OUT_DIR", help="folder for the tables (created if missing)")
     extract.add_argument("--format", choices=("csv", "parquet"), default="csv", help="file format (default: csv)")
-    extract.add_argument("--jobs", type=int, default=None, metavar="N",
+    extract.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
                          help="worker processes (default: all cores; output is the same for any N)")
     extract.add_argument("--model", metavar="MODEL",
                          help="a section classifier saved by 'summarylens train' (default: the shipped one)")
