@@ -90,8 +90,7 @@ def test_estimates_follow_exact_jaccard():
     the ideal for the multiply-shift family used (0.94–1.03 for ``mod p``, 0.89–1.07 for
     a linear map modulo 2**32).
     """
-    from summarylens.dedup import NUM_PERM
-    from summarylens.dedup import shingle_hashes
+    from summarylens.dedup import NUM_PERM, shingle_hashes
 
     errors, exact = [], []
     for left, right in _edited_pairs():
