@@ -271,7 +271,7 @@ STAGES: tuple[tuple[str, str], ...] = (
     ("summarylens.corpus:table_tuples", "tables (rows)"),
     ("summarylens.corpus:csv_text", "writing"),
     ("summarylens.tables:TableWriter.write_rows", "writing"),
-    ("summarylens.tables:TableWriter.write_text", "writing"),
+    ("summarylens.tables:TableWriter.write_bytes", "writing"),
     ("summarylens.tables:TableWriter.close", "writing"),
 )
 

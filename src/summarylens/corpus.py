@@ -32,7 +32,7 @@ from .dedup import DuplicateIndex
 from .io import iter_corpus_files
 from .model import Document, ReadError
 from .pipeline import FileResult, process_files
-from .tables import COLUMNS, TABLE_NAMES, Rows, TableWriter, build_tables, csv_text, table_tuples
+from .tables import COLUMNS, CSV_BODY_ENCODING, TABLE_NAMES, Rows, TableWriter, build_tables, csv_text, table_tuples
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -221,8 +221,9 @@ class FileRows:
 
     Documents rows leave ``duplicate_of``/``similarity`` empty; they are filled in corpus
     order from ``signatures`` by :func:`mark_duplicate_rows`. For CSV output the worker
-    renders the other three tables itself (``texts``: table → CSV text, see
-    :func:`~summarylens.tables.csv_text`) and leaves them out of ``rows``; ``counts`` holds
+    renders the other three tables itself (``texts``: table → CSV text encoded as UTF-8,
+    see :func:`~summarylens.tables.csv_text`; bytes pickle as a copy, text would be encoded
+    and decoded on the way) and leaves them out of ``rows``; ``counts`` holds
     what :func:`count_rows` counts in those three.
     """
 
@@ -230,7 +231,7 @@ class FileRows:
     rows: dict[str, Rows] = field(default_factory=dict)
     signatures: tuple[np.ndarray | None, ...] = ()
     error: ReadError | None = None
-    texts: dict[str, str] = field(default_factory=dict)
+    texts: dict[str, bytes] = field(default_factory=dict)
     counts: Counter[str] = field(default_factory=Counter)
 
 
@@ -250,7 +251,7 @@ def _rows_batch(paths: list[Path], root: Path, model: classify.SectionClassifier
         counts: Counter[str] = Counter()
         count_rows(counts, {name: rows[name] for name in _RENDERED})
         if render:
-            texts = {name: csv_text(rows[name]) for name in _RENDERED}
+            texts = {name: csv_text(rows[name]).encode(CSV_BODY_ENCODING) for name in _RENDERED}
             rows = {"documents": rows["documents"]}
         else:
             texts = {}
@@ -338,7 +339,7 @@ def extract_corpus(root: str | Path, out: str | Path, fmt: str = "csv", *, jobs:
                     rows = mark_duplicate_rows(file_rows, index)
                     writer.write_rows(rows)
                     if file_rows.texts:
-                        writer.write_text(file_rows.texts)
+                        writer.write_bytes(file_rows.texts)
                     count_rows(report.counts, {"documents": rows["documents"]})
                     report.counts.update(file_rows.counts)
                 if on_file is not None:

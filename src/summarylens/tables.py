@@ -185,6 +185,7 @@ def paragraphs_frame(paragraphs: Sequence[object]) -> pd.DataFrame:
 # ---------------------------------------------------------------------------
 
 CSV_ENCODING = "utf-8-sig"  # a BOM, so that Excel reads UTF-8
+CSV_BODY_ENCODING = "utf-8"  # the rows after the header (the BOM opens the file once)
 
 
 def write_csv(table: pd.DataFrame, path: str | Path) -> None:
@@ -307,14 +308,16 @@ class TableWriter:
             self._pending_rows[name].extend(table_rows)
         self._count(len(rows.get("documents", ())))
 
-    def write_text(self, texts: dict[str, str]) -> None:
-        """Append CSV text (:func:`csv_text`) to some of the tables' files (CSV only)."""
+    def write_bytes(self, texts: dict[str, bytes]) -> None:
+        """Append CSV rows already encoded (``csv_text(rows).encode(CSV_BODY_ENCODING)``), CSV only."""
         if self.fmt != "csv":
             raise ValueError("CSV text can only be appended to CSV tables")
         if any(self._pending.values()):
             self._flush_csv()
-        for name, text in texts.items():
-            self._handles[name].write(text)
+        for name, data in texts.items():
+            handle = self._handles[name]
+            handle.flush()  # what the csv writer queued goes first
+            handle.buffer.write(data)
 
     def _count(self, n_documents: int) -> None:
         self._pending_docs += n_documents
