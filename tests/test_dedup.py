@@ -6,6 +6,8 @@ import subprocess
 import sys
 
 import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from summarylens.dedup import DUPLICATE_THRESHOLD, DuplicateIndex, estimate_similarity, signature, similarity_matrix
 
@@ -103,3 +105,11 @@ def test_estimates_follow_exact_jaccard():
     ideal = np.sqrt(np.mean(exact_array * (1 - exact_array)) / NUM_PERM)
     assert abs(errors_array.mean()) < 0.015
     assert np.sqrt((errors_array ** 2).mean()) < 1.1 * ideal
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("慰问职工a_Z9９½ 　，。\n\t-—·\U00020000\U0001f600")) | st.text())
+def test_letters_by_table_are_what_the_pattern_keeps(text):
+    from summarylens.dedup import _NON_WORD, _letter_codes
+
+    assert _letter_codes(text).tobytes().decode("utf-32-le") == _NON_WORD.sub("", text)

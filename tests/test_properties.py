@@ -49,3 +49,14 @@ def test_genre_like_text_never_crashes_and_offsets_hold(text):
 @given(_GENRE_TEXT)
 def test_processing_is_deterministic(text):
     assert process_text(text, "x.txt") == process_text(text, "x.txt")
+
+
+#: lone surrogates: a str may hold them (decoded with ``surrogateescape``, or from JSON),
+#: though no file read by ``summarylens.io`` does
+_SURROGATES = st.sampled_from(["\ud800", "\udc80", "\udfff", "\udcb0\udce5"])
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(_PIECES, _SURROGATES), max_size=60).map("".join))
+def test_lone_surrogates_never_crash(text):
+    _check(text)

@@ -49,8 +49,8 @@ WHITE_SPACES = re.compile(r"\s\s+")
 
 
 def _code_points(text: str) -> np.ndarray:
-    """The code points of ``text`` as ``int64``."""
-    return np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+    """The code points of ``text`` as ``int64`` (a lone surrogate too: it is in no n-gram)."""
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(np.int64)
 
 
 def ngram_key(ngram: str) -> int:
