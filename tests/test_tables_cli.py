@@ -130,3 +130,21 @@ def test_jobs_has_a_short_option():
     from summarylens.cli import build_parser
 
     assert build_parser().parse_args(["extract", "c/", "--out", "o/", "-j", "2"]).jobs == 2
+
+
+def test_progress_bar_only_on_a_terminal(monkeypatch):
+    import io
+
+    from summarylens.cli import _progress_bar
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    assert _progress_bar(3, shown=True) is None  # pytest captures stderr: not a terminal
+    monkeypatch.setattr(sys, "stderr", Terminal())
+    assert _progress_bar(3, shown=False) is None
+    bar = _progress_bar(3, shown=True)
+    bar.update(3)
+    bar.close()
+    assert "3/3" in sys.stderr.getvalue()

@@ -14,8 +14,7 @@ import time
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
-
-from tqdm import tqdm
+from typing import Any
 
 from . import __version__, classify
 from .corpus import default_jobs, extract_corpus
@@ -105,21 +104,35 @@ def run_extract(args: argparse.Namespace) -> int:
     jobs = args.jobs or default_jobs()
     files = list(iter_corpus_files(corpus))
     started = time.perf_counter()
-    bar = tqdm(total=len(files), unit="file", desc="summarylens",
-               disable=True if args.no_progress or args.quiet else None, file=sys.stderr)
+    bar = _progress_bar(len(files), shown=not (args.no_progress or args.quiet))
 
     def on_file(source: str, error: ReadError | None) -> None:
         if error is not None:
-            tqdm.write(f"summarylens: skipped {error.source}: {error.reason}", file=sys.stderr)
-        bar.update(1)
+            message = f"summarylens: skipped {error.source}: {error.reason}"
+            if bar is None:
+                print(message, file=sys.stderr)
+            else:
+                bar.write(message, file=sys.stderr)  # above the bar, not through it
+        if bar is not None:
+            bar.update(1)
 
     report = extract_corpus(corpus, args.out, args.format, jobs=jobs, model=model, files=files,
                             on_file=on_file)
-    bar.close()
+    if bar is not None:
+        bar.close()
     if not args.quiet:
         _print_summary(report.counts, files, report.errors, Path(args.out), args.format,
                        time.perf_counter() - started)
     return EXIT_SKIPPED if report.errors else EXIT_OK
+
+
+def _progress_bar(total: int, shown: bool) -> Any:
+    """A tqdm bar on a terminal (stderr), else None: tqdm is not even imported for a pipe or a log."""
+    if not shown or not sys.stderr.isatty():
+        return None
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit="file", desc="summarylens", file=sys.stderr)
 
 
 def _print_summary(counts: Counter[str], files: list[Path], errors: list[ReadError],
