@@ -846,11 +846,10 @@ class _SectionClassifierBase:
 
     def _informative(self, p: np.ndarray) -> bool:
         """Whether a heading's words name a topic firmly enough to pass it on."""
-        content = p[self.classes_ != OTHER]
-        return bool(content.size) and float(content.max()) >= self.inherit_threshold
+        return bool(self._firm(p[None, :])[0])
 
     def _firm(self, probs: np.ndarray) -> np.ndarray:
-        """:meth:`_informative` of every row of ``probs``, at once."""
+        """For every row of ``probs``: does it name a topic other than ``other`` firmly enough?"""
         content = probs[:, self.classes_ != OTHER]
         if not content.shape[1]:
             return np.zeros(len(probs), dtype=bool)

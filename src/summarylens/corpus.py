@@ -221,7 +221,7 @@ class FileRows:
 
     Documents rows leave ``duplicate_of``/``similarity`` empty; they are filled in corpus
     order from ``signatures`` by :func:`mark_duplicate_rows`. For CSV output the worker
-    renders the other three tables itself (``texts``: table → CSV text encoded as UTF-8,
+    renders the other three tables itself (``csv_bytes``: table → CSV rows encoded as UTF-8,
     see :func:`~summarylens.tables.csv_text`; bytes pickle as a copy, text would be encoded
     and decoded on the way) and leaves them out of ``rows``; ``counts`` holds
     what :func:`count_rows` counts in those three.
@@ -231,7 +231,7 @@ class FileRows:
     rows: dict[str, Rows] = field(default_factory=dict)
     signatures: tuple[np.ndarray | None, ...] = ()
     error: ReadError | None = None
-    texts: dict[str, bytes] = field(default_factory=dict)
+    csv_bytes: dict[str, bytes] = field(default_factory=dict)
     counts: Counter[str] = field(default_factory=Counter)
 
 
@@ -250,12 +250,11 @@ def _rows_batch(paths: list[Path], root: Path, model: classify.SectionClassifier
         rows = table_tuples(result.documents)
         counts: Counter[str] = Counter()
         count_rows(counts, {name: rows[name] for name in _RENDERED})
+        csv_bytes = {}
         if render:
-            texts = {name: csv_text(rows[name]).encode(CSV_BODY_ENCODING) for name in _RENDERED}
+            csv_bytes = {name: csv_text(rows[name]).encode(CSV_BODY_ENCODING) for name in _RENDERED}
             rows = {"documents": rows["documents"]}
-        else:
-            texts = {}
-        out.append(FileRows(result.source, rows, result.signatures, texts=texts, counts=counts))
+        out.append(FileRows(result.source, rows, result.signatures, csv_bytes=csv_bytes, counts=counts))
     return out
 
 
@@ -338,8 +337,8 @@ def extract_corpus(root: str | Path, out: str | Path, fmt: str = "csv", *, jobs:
                 else:
                     rows = mark_duplicate_rows(file_rows, index)
                     writer.write_rows(rows)
-                    if file_rows.texts:
-                        writer.write_bytes(file_rows.texts)
+                    if file_rows.csv_bytes:
+                        writer.write_bytes(file_rows.csv_bytes)
                     count_rows(report.counts, {"documents": rows["documents"]})
                     report.counts.update(file_rows.counts)
                 if on_file is not None:

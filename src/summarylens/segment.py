@@ -74,7 +74,6 @@ COUNTED_QUANTITY = re.compile(
 ITEM_END = re.compile(r"[；;，,、]\s*$")
 
 
-
 @dataclass(frozen=True, slots=True)
 class _Row:
     """A decided row: kind, heading level, span; ``item_level`` for a numbered body item."""

@@ -219,17 +219,22 @@ def read_tables(folder: str | Path, fmt: str | None = None) -> dict[str, pd.Data
     return {n: read_table_csv(n, folder / f"{n}.csv") for n in TABLE_NAMES}
 
 
+def _csv_writer(handle: Any) -> Any:
+    """The one CSV dialect of every table file: Python's defaults, CRLF line ends (as Excel writes)."""
+    return csv.writer(handle, lineterminator="\r\n")
+
+
 def csv_text(rows: Rows) -> str:
     r"""Rows as CSV text, byte for byte what :class:`TableWriter` writes for them.
 
-    Workers render their rows with it, so that the one process writing the files only
-    appends text (and nothing but a string is pickled back to it).
+    Workers render their rows with it and send it encoded, so that the one process writing
+    the files only appends bytes (:meth:`TableWriter.write_bytes`).
 
     >>> csv_text([("甲.txt#1", 0, "1 2", 216.0, True), ("乙", None, 'a "b", c', None, False)])
     '甲.txt#1,0,1 2,216.0,True\r\n乙,,"a ""b"", c",,False\r\n'
     """
     buffer = io.StringIO(newline="")
-    csv.writer(buffer, lineterminator="\r\n").writerows(rows)
+    _csv_writer(buffer).writerows(rows)
     return buffer.getvalue()
 
 
@@ -279,7 +284,7 @@ class TableWriter:
             if self.fmt == "csv":
                 handle = open(path, "w", encoding=CSV_ENCODING, newline="")  # noqa: SIM115
                 self._handles[name] = handle
-                self._csv[name] = csv.writer(handle, lineterminator="\r\n")
+                self._csv[name] = _csv_writer(handle)
                 self._csv[name].writerow(list(COLUMNS[name]))
             else:
                 import pyarrow as pa
@@ -311,7 +316,7 @@ class TableWriter:
     def write_bytes(self, texts: dict[str, bytes]) -> None:
         """Append CSV rows already encoded (``csv_text(rows).encode(CSV_BODY_ENCODING)``), CSV only."""
         if self.fmt != "csv":
-            raise ValueError("CSV text can only be appended to CSV tables")
+            raise ValueError("CSV rows can only be appended to CSV tables")
         if any(self._pending.values()):
             self._flush_csv()
         for name, data in texts.items():
