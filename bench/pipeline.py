@@ -392,20 +392,18 @@ def measure(size_mb: float, work: Path, args: argparse.Namespace) -> SizeResult:
     jieba_runs: list[dict[str, float]] = []
     extract_runs: dict[int, list[Run]] = {n: [] for n in args.jobs}
     run_extract(corpus, work / "out", args.jobs[-1])  # warm-up, not timed: page cache, first imports
-    for _ in range(args.repeat if args.jieba else 0):
-        if not wait_quiet(args.quiet_wait):
-            busy.add("jieba")
-        jieba_runs.append(child("jieba", str(corpus), "1"))
+    for _ in range(args.repeat):
+        if args.jieba:
+            if not wait_quiet(args.quiet_wait):
+                busy.add("jieba")
+            jieba_runs.append(child("jieba", str(corpus), "1"))
         for n in args.jobs:
             if not wait_quiet(args.quiet_wait):
                 busy.add(f"-j{n}")
             extract_runs[n].append(run_extract(corpus, work / "out", n))
-    if not jieba_runs:  # no jieba timing: count the characters only
+    if not jieba_runs:  # no jieba timing: count the characters only (its lcut is NaN)
         jieba_runs.append(child("jieba", str(corpus), "0"))
-        for n in args.jobs:
-            for _ in range(args.repeat):
-                extract_runs[n].append(run_extract(corpus, work / "out", n))
-    jieba = min(jieba_runs, key=lambda run: run["lcut"] if run["lcut"] == run["lcut"] else 0.0)
+    jieba = min(jieba_runs, key=lambda run: run["lcut"])
     result = SizeResult(f"{size_mb:g} MB", len(paths), sum(p.stat().st_size for p in paths),
                         int(jieba["chars"]), jieba, busy=busy)
     for n, runs in extract_runs.items():
