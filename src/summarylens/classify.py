@@ -998,8 +998,10 @@ class _SectionClassifierBase:
             return out
         probs, roles = self._predict_rows(_Rows(texts, kinds, paths, groups))
         best = probs.argmax(axis=1)
-        for k, (d, i) in enumerate(where):
-            out[d][i] = out[d][i].labelled(str(self.classes_[best[k]]), float(probs[k, best[k]]), roles[k])
+        topics = [str(c) for c in self.classes_[best]]
+        scores = probs[np.arange(len(best)), best].tolist()
+        for (d, i), topic, score, role in zip(where, topics, scores, roles, strict=True):
+            out[d][i] = out[d][i].labelled(topic, score, role)
         return out
 
 
