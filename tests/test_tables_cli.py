@@ -118,6 +118,22 @@ def test_python_dash_m_and_help_work():
     assert "CORPUS_DIR" in result.stdout and "documents.csv" in result.stdout
 
 
+def test_the_console_script_passes_the_exit_status_through(tmp_path):
+    from importlib.metadata import entry_points
+
+    (script,) = [e for e in entry_points(group="console_scripts") if e.name == "summarylens"]
+    assert script.value == "summarylens.cli:console"
+    (tmp_path / "in").mkdir()
+    report = "机械厂工会2023年上半年工作总结\n一、送温暖。慰问困难职工12户。"
+    (tmp_path / "in" / "a.txt").write_text(report, encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "summarylens", "extract", str(tmp_path / "in"),
+                           "--out", str(tmp_path / "out"), "--quiet"], capture_output=True, text=True)
+    assert done.returncode == 0 and "12户" in (tmp_path / "out" / "figures.csv").read_text(encoding="utf-8-sig")
+    missing = subprocess.run([sys.executable, "-m", "summarylens", "extract", str(tmp_path / "nope"),
+                              "--out", str(tmp_path / "out2")], capture_output=True, text=True)
+    assert missing.returncode == 2 and "no such corpus folder" in missing.stderr
+
+
 def test_segment_and_extract_figures_api():
     paragraphs = sl.segment("一、送温暖。慰问困难职工12户。")
     assert paragraphs["kind"].tolist() == ["heading", "body"]
