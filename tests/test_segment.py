@@ -247,3 +247,19 @@ def test_segment_gates_pass_every_span_their_patterns_match(text, a, b):
     assert heading_level(text[start:end]) is None or marked
     if marked:
         assert text[start] in HEADING_FIRST
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_GATE_PIECES, max_size=16).map("".join), st.integers(0, 40), st.integers(0, 40))
+@example("加强学习。 2、开展活动。 在工会", 0, 40)
+@example("。。 ：2、", 1, 40)
+@example("加强学习。\t各项工作：", 5, 40)
+def test_midline_patterns_tried_at_the_gates_find_what_a_scan_finds(text, a, b):
+    from summarylens.segment import _midline_matches
+
+    start, end = min(a, b, len(text)), min(max(a, b), len(text))
+    scanned = {m.end() for pattern in (MIDLINE_ITEM, MIDLINE_HEADING, MIDLINE_PARAGRAPH)
+               for m in pattern.finditer(text, start, end) if m.end() > start}
+    at_gates = {m.end() for gate in MIDLINE_GATE.finditer(text, max(0, start - 1), end)
+                for m in _midline_matches(text, gate.start() + 1, end) if m.end() > start}
+    assert at_gates == scanned
