@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import codecs
+import csv
+import io
 import shutil
 import subprocess
 import sys
 
 import pandas as pd
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 import summarylens as sl
 from summarylens.cli import main
-from summarylens.tables import SCHEMAS, TABLE_NAMES, read_tables
+from summarylens.tables import SCHEMAS, TABLE_NAMES, csv_text, read_tables
 
 
 def test_tables_have_the_spec_columns_and_nullable_dtypes(shipped_corpus):
@@ -164,3 +168,18 @@ def test_progress_bar_only_on_a_terminal(monkeypatch):
     bar.update(3)
     bar.close()
     assert "3/3" in sys.stderr.getvalue()
+
+
+_CELLS = st.none() | st.booleans() | st.integers() | st.floats() | st.text() | st.sampled_from(
+    ["", '"', ",", "\r", "\n", "\r\n", " a ", "慰问，12户", 'say "hi", then', "\x00", "\u2028"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(1, 6).flatmap(lambda n: st.lists(st.tuples(*[_CELLS] * n), max_size=8)))
+@example([("",)])
+@example([(None,)])
+@example([("", None)])
+def test_csv_text_writes_what_the_csv_module_writes(rows):
+    buffer = io.StringIO(newline="")
+    csv.writer(buffer, lineterminator="\r\n").writerows(rows)
+    assert csv_text(rows) == buffer.getvalue()
