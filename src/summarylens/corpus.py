@@ -31,7 +31,7 @@ from . import classify
 from .dedup import DuplicateIndex
 from .io import iter_corpus_files
 from .model import Document, ReadError
-from .pipeline import FileResult, process_files
+from .pipeline import FileResult, collector_paused, process_files
 from .tables import COLUMNS, CSV_BODY_ENCODING, TABLE_NAMES, Rows, TableWriter, build_tables, csv_text, table_tuples
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -241,20 +241,25 @@ _RENDERED = tuple(name for name in TABLE_NAMES if name != "documents")
 
 def _rows_batch(paths: list[Path], root: Path, model: classify.SectionClassifier | None,
                 render: bool = False) -> list[FileRows]:
-    """Process a batch of files into table rows (in a worker), rendered as CSV when ``render``."""
-    out = []
-    for result in process_files(paths, root, model):
-        if result.error is not None:
-            out.append(FileRows(result.source, error=result.error))
-            continue
-        rows = table_tuples(result.documents)
-        counts: Counter[str] = Counter()
-        count_rows(counts, {name: rows[name] for name in _RENDERED})
-        csv_bytes = {}
-        if render:
-            csv_bytes = {name: csv_text(rows[name]).encode(CSV_BODY_ENCODING) for name in _RENDERED}
-            rows = {"documents": rows["documents"]}
-        out.append(FileRows(result.source, rows, result.signatures, csv_bytes=csv_bytes, counts=counts))
+    """Process a batch of files into table rows (in a worker), rendered as CSV when ``render``.
+
+    The collector stays paused until the rows are rendered (:func:`collector_paused`): for
+    CSV, what is left alive then (a few hundred objects) is all it walks.
+    """
+    with collector_paused():
+        out = []
+        for result in process_files(paths, root, model):
+            if result.error is not None:
+                out.append(FileRows(result.source, error=result.error))
+                continue
+            rows = table_tuples(result.documents)
+            counts: Counter[str] = Counter()
+            count_rows(counts, {name: rows[name] for name in _RENDERED})
+            csv_bytes = {}
+            if render:
+                csv_bytes = {name: csv_text(rows[name]).encode(CSV_BODY_ENCODING) for name in _RENDERED}
+                rows = {"documents": rows["documents"]}
+            out.append(FileRows(result.source, rows, result.signatures, csv_bytes=csv_bytes, counts=counts))
     return out
 
 
