@@ -51,6 +51,7 @@ import random
 import re
 import shlex
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -439,7 +440,8 @@ def print_size(r: SizeResult) -> None:
               f"{ratio}  cpu {run.cpu:6.2f} s  peak RSS {run.tree_mb:4.0f} MB all processes, "
               f"{run.maxrss_mb:4.0f} MB largest{_busy(r, f'-j{n}')}")
     if r.round_ratios:
-        cells = "; ".join(f"-j{n} " + " ".join(f"{x:.2f}×" for x in ratios) for n, ratios in r.round_ratios.items())
+        cells = "; ".join(f"-j{n} " + " ".join(f"{x:.2f}×" for x in ratios)
+                          + f" (median {statistics.median(ratios):.2f}×)" for n, ratios in r.round_ratios.items())
         print(f"  ratio within each round (jieba.lcut ÷ extract, run back to back): {cells}")
     if lcut == lcut:  # what a user pays running either from a fresh process: lcut loads its dictionary
         whole = lcut + r.jieba["import"] + r.jieba["decode"] + r.jieba["dictionary"]
