@@ -10,6 +10,8 @@ import sys
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from summarylens import classify, linear
 from summarylens.io import iter_corpus_files, read_text
@@ -134,6 +136,31 @@ def test_count_matches_equals_findall(frame):
     patterns = [*classify._cue_patterns(), *classify.ROLE_CUES.values(), classify.FUTURE, classify.PAST]
     expected = np.array([[len(p.findall(t)) for p in patterns] for t in texts], dtype=float)
     assert np.array_equal(classify.count_matches(patterns, texts), expected)
+
+
+def test_topic_cue_counts_equal_findall_on_the_shipped_labels(frame):
+    texts = frame["text"].astype(str).tolist()
+    expected = np.array([[len(p.findall(t)) for p in classify._cue_patterns()] for t in texts], dtype=float)
+    assert np.array_equal(classify._cue_counter().counts(texts), expected)
+
+
+#: pieces of cue words and their neighbours, so that words overlap, nest and run into each other
+_WORD_PIECES = st.sampled_from(["工会", "会员", "工会会员", "职工", "女职工", "困难", "慰问", "帮扶", "\n", "，",
+                                "a", "𠀀", "\ud800", "工", "会", "员"])
+_WORD_LISTS = [["工会", "工会会员", "会员"], ["会员", "工会"], ["女职工", "职工", "困难职工"], ["𠀀会", "a"], ["慰问"]]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(_WORD_PIECES, max_size=12).map("".join), max_size=6))
+@example(["工会会员大会", "", "会员"])
+@example(["a\ud800工会", "𠀀会员"])
+def test_word_counter_finds_what_the_regular_expressions_find(texts):
+    counter = classify.WordCounter(_WORD_LISTS)
+    expected = np.array([[len(p.findall(t)) for p in counter._patterns] for t in texts], dtype=float)
+    assert np.array_equal(counter.counts(texts), expected.reshape(len(texts), len(_WORD_LISTS)))
+    without_automata = classify.WordCounter(_WORD_LISTS)
+    without_automata._automata = None  # as without ahocorasick_rs installed
+    assert np.array_equal(without_automata.counts(texts), counter.counts(texts))
 
 
 def test_ngram_keys_are_distinct_for_distinct_ngrams():

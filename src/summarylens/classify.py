@@ -268,13 +268,67 @@ def _cue_patterns() -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile("|".join(map(re.escape, words))) for words in TOPIC_CUES.values())
 
 
+@cache
+def _cue_counter() -> WordCounter:
+    return WordCounter(tuple(TOPIC_CUES.values()))
+
+
 def topic_cue_matrix(texts: Sequence[str]) -> np.ndarray:
     """Keyword-prior features: ``log1p`` of the cue-word hits of each topic, per text.
 
     >>> topic_cue_matrix(["春节慰问困难职工"])[0, list(TOPIC_CUES).index("welfare")] > 0
     np.True_
     """
-    return np.log1p(count_matches(_cue_patterns(), texts))
+    return np.log1p(_cue_counter().counts(texts))
+
+
+class WordCounter:
+    """Hits of word lists in texts: for each list, what ``len(re.findall(pattern, text))``
+    gives for the pattern ``"|".join(map(re.escape, words))``.
+
+    That is leftmost-first, non-overlapping matching: at each position the first word of
+    the list that fits wins, and the search goes on after it. An Aho–Corasick automaton
+    with the same rule (``ahocorasick_rs``) finds them in one pass over the UTF-8 bytes of
+    a whole batch, half the time of the regular expressions (which are used when it is not
+    installed; ``tests/test_linear.py`` holds the two equal).
+
+    >>> WordCounter([["工会", "工会会员"], ["会员"]]).counts(["工会会员大会", "会员"]).tolist()
+    [[1.0, 1.0], [0.0, 1.0]]
+    """
+
+    def __init__(self, word_lists: Sequence[Sequence[str]]) -> None:
+        if any(not word for words in word_lists for word in words):
+            raise ValueError("an empty word would match everywhere")
+        self.word_lists = tuple(tuple(words) for words in word_lists)
+        self._automata = _automata(self.word_lists)
+        self._patterns = tuple(re.compile("|".join(map(re.escape, words))) for words in self.word_lists)
+
+    def counts(self, texts: Sequence[str]) -> np.ndarray:
+        """Hits of every list (columns) in every text (rows)."""
+        if self._automata is None or not len(texts):
+            return count_matches(self._patterns, texts)
+        counts = np.zeros((len(texts), len(self.word_lists)))
+        data = "\n".join(texts).encode("utf-8", "surrogatepass")
+        next_start = np.cumsum(np.fromiter((len(t.encode("utf-8", "surrogatepass")) + 1 for t in texts),
+                                           dtype=np.int64, count=len(texts)))
+        for j, automaton in enumerate(self._automata):
+            found = automaton.find_matches_as_indexes(data)  # (word, start byte, end byte)
+            if found:
+                starts = np.array(found, dtype=np.int64)[:, 1]
+                counts[:, j] = np.bincount(np.searchsorted(next_start, starts, side="right"), minlength=len(texts))
+        return counts
+
+
+def _automata(word_lists: tuple[tuple[str, ...], ...]) -> tuple[Any, ...] | None:
+    """One leftmost-first automaton per list over UTF-8 bytes (a UTF-8 word can only match
+    where a character starts), or None without ``ahocorasick_rs``."""
+    try:
+        import ahocorasick_rs
+    except ImportError:  # pragma: no cover - it is a dependency; the patterns do the same
+        return None
+    return tuple(ahocorasick_rs.BytesAhoCorasick([w.encode("utf-8") for w in words],
+                                                 matchkind=ahocorasick_rs.MatchKind.LeftmostFirst)
+                 for words in word_lists)
 
 
 def count_matches(patterns: Sequence[re.Pattern[str]], texts: Sequence[str]) -> np.ndarray:
