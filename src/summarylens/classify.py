@@ -268,18 +268,55 @@ def _cue_patterns() -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile("|".join(map(re.escape, words))) for words in TOPIC_CUES.values())
 
 
-@cache
-def _cue_counter() -> WordCounter:
-    return WordCounter(tuple(TOPIC_CUES.values()))
-
-
 def topic_cue_matrix(texts: Sequence[str]) -> np.ndarray:
     """Keyword-prior features: ``log1p`` of the cue-word hits of each topic, per text.
 
     >>> topic_cue_matrix(["春节慰问困难职工"])[0, list(TOPIC_CUES).index("welfare")] > 0
     np.True_
     """
-    return np.log1p(_cue_counter().counts(texts))
+    return np.log1p(count_matches(_cue_patterns(), texts))
+
+
+def count_matches(patterns: Sequence[re.Pattern[str]], texts: Sequence[str]) -> np.ndarray:
+    """``len(pattern.findall(text))`` for every text (rows) and pattern (columns), in one scan each.
+
+    The texts are joined with line breaks and each pattern runs once over the whole; so the
+    patterns must not match a line break nor look behind the start of a text (word lists).
+    Patterns that are plain lists of words ("将|要|力争") are counted by a
+    :class:`WordCounter` (automata), the others by their own scan.
+
+    >>> count_matches([re.compile("慰问"), re.compile("培训")], ["慰问慰问", "", "培训"]).tolist()
+    [[2.0, 0.0], [0.0, 0.0], [0.0, 1.0]]
+    """
+    counts = np.zeros((len(texts), len(patterns)))
+    if not len(texts):
+        return counts
+    listed, counter, scanned = _split_patterns(tuple(patterns))
+    if listed:
+        counts[:, listed] = counter.counts(texts)
+    if scanned:
+        counts[:, scanned] = _scan_counts([patterns[j] for j in scanned], texts)
+    return counts
+
+
+@lru_cache(maxsize=64)
+def _split_patterns(patterns: tuple[re.Pattern[str], ...]) -> tuple[list[int], WordCounter, list[int]]:
+    """Which patterns are word lists (and their counter), which must be scanned."""
+    words = [_words_of(pattern) for pattern in patterns]
+    listed = [j for j, w in enumerate(words) if w is not None]
+    scanned = [j for j, w in enumerate(words) if w is None]
+    return listed, WordCounter([words[j] for j in listed]), scanned
+
+
+def _words_of(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """The words of a pattern that is an alternation of plain words, else None.
+
+    >>> _words_of(re.compile("将|要|力争")), _words_of(re.compile("计划(?!生育)|拟"))
+    (('将', '要', '力争'), None)
+    """
+    words = tuple(pattern.pattern.split("|"))
+    plain = pattern.flags == re.UNICODE and all(word and re.escape(word) == word for word in words)
+    return words if plain else None
 
 
 class WordCounter:
@@ -305,8 +342,10 @@ class WordCounter:
 
     def counts(self, texts: Sequence[str]) -> np.ndarray:
         """Hits of every list (columns) in every text (rows)."""
-        if self._automata is None or not len(texts):
-            return count_matches(self._patterns, texts)
+        if not len(texts):
+            return np.zeros((0, len(self.word_lists)))
+        if self._automata is None:
+            return _scan_counts(self._patterns, texts)
         counts = np.zeros((len(texts), len(self.word_lists)))
         data = "\n".join(texts).encode("utf-8", "surrogatepass")
         next_start = np.cumsum(np.fromiter((len(t.encode("utf-8", "surrogatepass")) + 1 for t in texts),
@@ -331,18 +370,9 @@ def _automata(word_lists: tuple[tuple[str, ...], ...]) -> tuple[Any, ...] | None
                  for words in word_lists)
 
 
-def count_matches(patterns: Sequence[re.Pattern[str]], texts: Sequence[str]) -> np.ndarray:
-    """``len(pattern.findall(text))`` for every text (rows) and pattern (columns), in one scan each.
-
-    The texts are joined with line breaks and each pattern runs once over the whole; so the
-    patterns must not match a line break nor look behind the start of a text (word lists).
-
-    >>> count_matches([re.compile("慰问"), re.compile("培训")], ["慰问慰问", "", "培训"]).tolist()
-    [[2.0, 0.0], [0.0, 0.0], [0.0, 1.0]]
-    """
+def _scan_counts(patterns: Sequence[re.Pattern[str]], texts: Sequence[str]) -> np.ndarray:
+    """:func:`count_matches` by each pattern's own ``finditer`` over the joined texts."""
     counts = np.zeros((len(texts), len(patterns)))
-    if not len(texts):
-        return counts
     joined = "\n".join(texts)
     next_start = np.cumsum(np.fromiter((len(t) + 1 for t in texts), dtype=np.int64, count=len(texts)))
     for j, pattern in enumerate(patterns):
