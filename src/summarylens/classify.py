@@ -353,8 +353,7 @@ class WordCounter:
         for j, automaton in enumerate(self._automata):
             found = automaton.find_matches_as_indexes(data)  # (word, start byte, end byte)
             if found:
-                starts = np.array(found, dtype=np.int64)[:, 1]
-                counts[:, j] = np.bincount(np.searchsorted(next_start, starts, side="right"), minlength=len(texts))
+                counts[:, j] = _hits_per_text(np.array(found, dtype=np.int64)[:, 1], next_start)
         return counts
 
 
@@ -377,8 +376,18 @@ def _scan_counts(patterns: Sequence[re.Pattern[str]], texts: Sequence[str]) -> n
     next_start = np.cumsum(np.fromiter((len(t) + 1 for t in texts), dtype=np.int64, count=len(texts)))
     for j, pattern in enumerate(patterns):
         hits = np.fromiter((m.start() for m in pattern.finditer(joined)), dtype=np.int64)
-        counts[:, j] = np.bincount(np.searchsorted(next_start, hits, side="right"), minlength=len(texts))
+        counts[:, j] = _hits_per_text(hits, next_start)
     return counts
+
+
+def _hits_per_text(starts: np.ndarray, next_start: np.ndarray) -> np.ndarray:
+    """How many of the match ``starts`` (offsets into the joined texts) fall in each text;
+    ``next_start[k]`` is where the text after text ``k`` starts.
+
+    >>> _hits_per_text(np.array([0, 3, 4, 9]), np.array([4, 5, 10])).tolist()
+    [2, 1, 1]
+    """
+    return np.bincount(np.searchsorted(next_start, starts, side="right"), minlength=len(next_start))
 
 
 # ---------------------------------------------------------------------------

@@ -12,7 +12,7 @@ The signature is a one-permutation MinHash: one hash sends every shingle to one 
 no shingle fell into borrows the minimum of another bin, picked by a fixed random probe
 sequence of its own ("optimal densification", Shrivastava 2017). Two signatures agree
 in a bin about as often as the two shingle sets' Jaccard similarity, as with 64 separate
-hash functions, at one hash per shingle instead of 64.
+hash functions, at two hashes per shingle instead of 64.
 
 Hashing is vectorised with NumPy and seeded, so signatures are the same in every process
 and on every machine (Python's own ``hash`` is salted per process and is not used).
