@@ -73,7 +73,8 @@ def read_labels(path: str | Path) -> pd.DataFrame:
         raise ValueError(f"label files need the columns {LABEL_COLUMNS}; missing {sorted(missing)}")
     labels["para_id"] = pd.to_numeric(labels["para_id"]).astype("Int64")
     for column in ("topic", "role"):
-        labels[column] = labels[column].str.strip().replace("", pd.NA)
+        stripped = labels[column].str.strip()
+        labels[column] = stripped.where(stripped != "", pd.NA)
     return labels[list(LABEL_COLUMNS)].astype({c: "string" for c in LABEL_COLUMNS if c != "para_id"})
 
 

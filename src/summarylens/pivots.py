@@ -17,7 +17,7 @@ leave out the parts of 共计……其中 groups (the ``relations`` table), so t
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -122,7 +122,7 @@ def doc_labels(documents: pd.DataFrame, max_chars: int = 12) -> pd.Series:
     """
     labels = []
     for row in documents.itertuples(index=False):
-        label = short_org(getattr(row, "org", None), max_chars) or _source_label(row.doc_id, max_chars)
+        label = short_org(getattr(row, "org", None), max_chars) or _source_label(str(row.doc_id), max_chars)
         labels.append(label)
     series = pd.Series(labels, index=pd.Index(documents["doc_id"], name="doc_id"), name="label")
     rank = series.groupby(series).cumcount()
@@ -141,7 +141,7 @@ def org_type(documents: pd.DataFrame) -> pd.Series:
     """
     def classify(org: object, title: object) -> str:
         for text in (org, title):
-            if text is None or pd.isna(text):
+            if not isinstance(text, str):
                 continue
             for name, pattern in ORG_TYPES:
                 if pattern.search(str(text)):
@@ -184,12 +184,12 @@ def _weights(paragraphs: pd.DataFrame, weight: str) -> pd.Series:
     raise ValueError(f"weight must be 'chars' or 'paragraphs', not {weight!r}")
 
 
-def _share(paragraphs: pd.DataFrame, column: str, labels: Sequence[str], by: str | pd.Series,
+def _share(paragraphs: pd.DataFrame, column: str, labels: Iterable[str], by: str | pd.Series,
            weight: str, kinds: Sequence[str]) -> pd.DataFrame:
     rows = paragraphs[paragraphs["kind"].isin(kinds) & paragraphs[column].notna()]
     keys = rows[by] if isinstance(by, str) else by.reindex(rows["doc_id"]).to_numpy()
     sums = (_weights(rows, weight).groupby([keys, rows[column].astype("string")])
-            .sum().unstack(fill_value=0.0))
+            .sum().unstack(fill_value=0))
     sums = sums.reindex(columns=list(labels), fill_value=0.0)
     sums.columns.name = column
     return sums.div(sums.sum(axis=1), axis=0)

@@ -25,7 +25,7 @@ import shutil
 import subprocess
 import sys
 import warnings
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -237,7 +237,7 @@ def _new_axes(ax: Axes | None, size: tuple[float, float]) -> Axes:
     return new
 
 
-def _doc_rows(documents: pd.DataFrame, doc_ids: Sequence[str], with_type: bool) -> list[str]:
+def _doc_rows(documents: pd.DataFrame, doc_ids: Iterable[str], with_type: bool) -> list[str]:
     labels = pivots.doc_labels(documents)
     if not with_type:
         return [labels.get(d, d) for d in doc_ids]

@@ -136,7 +136,7 @@ def predict_pipeline(text: str, source: str) -> list[Item]:
         print(f"warning: pipeline failed on {source} ({type(exc).__name__}: {exc}); "
               "scoring find_figures line by line", file=sys.stderr)
         return predict_lines(text, source)
-    items = []
+    items: list[Item] = []
     for doc in documents:
         items.extend(
             Item(source, doc.start + f.start, doc.start + f.end, f.raw, f.value, f.kind, f.masked)
@@ -147,7 +147,8 @@ def predict_pipeline(text: str, source: str) -> list[Item]:
 
 def predict_lines(text: str, source: str) -> list[Item]:
     """Figures of each line of the file, in file offsets (no splitting or segmenting)."""
-    items, offset = [], 0
+    items: list[Item] = []
+    offset = 0
     for line in text.split("\n"):
         figures, _ = find_figures(line)
         items.extend(
