@@ -10,14 +10,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from summarylens.figures import (
+from summarylens.figures import find_figures
+from summarylens.figures.exclusions import EXCLUSIONS
+from summarylens.figures.records import SENTENCE_END
+from summarylens.figures.subjects import (
     _SUBJECT_AFTER_FIRST,
     _SUBJECT_BEHIND,
     _SUBJECT_BEHIND_FIRST,
-    EXCLUSIONS,
-    SENTENCE_END,
     SUBJECT_AFTER,
-    find_figures,
 )
 from summarylens.model import FIGURE_KINDS, QUALIFIERS
 
@@ -153,10 +153,23 @@ def test_not_figures(why: str, text: str) -> None:
 
 
 def test_exclusions_live_in_one_named_place() -> None:
+    """Every exclusion rule is in figures.exclusions, read by its functions; the scanner asks
+    those functions and compiles no exclusion pattern of its own."""
+    import inspect
+
+    from summarylens.figures import exclusions, scan
+
     names = [name for name, _ in EXCLUSIONS]
     for expected in ("named numeral", "ordinal or session", "document number", "date or clock time",
                      "list marker", "rhetorical chinese count", "pairing", "vague pair of digits"):
         assert expected in names
+    module_source = inspect.getsource(exclusions)
+    functions = module_source[module_source.index("\ndef "):]
+    scan_source = inspect.getsource(scan)
+    for name, pattern in EXCLUSIONS:
+        variable = next(k for k, v in vars(exclusions).items() if v is pattern)
+        assert variable in functions, f"{name}: {variable} is read by no function of figures.exclusions"
+        assert variable not in scan_source, f"{name}: {variable} is read by the scanner itself"
 
 
 def test_meetings_counted_are_figures() -> None:
@@ -352,7 +365,7 @@ def test_searched_number_pattern_matches_like_the_readable_one(text: str) -> Non
     """FIGURE uses a form of _NUMBER rewritten for fast searching; both read alike."""
     import re
 
-    from summarylens import figures as F
+    from summarylens.figures import scan as F
 
     readable, searched = re.compile(F._NUMBER), re.compile(F._NUMBER_SEARCHED)
     for i in range(len(text)):
@@ -361,11 +374,12 @@ def test_searched_number_pattern_matches_like_the_readable_one(text: str) -> Non
 
 
 def test_relations_take_sentence_ends_from_the_caller() -> None:
-    from summarylens.figures import _sentence_bounds, find_relations
+    from summarylens.figures import find_relations
+    from summarylens.figures.records import sentence_bounds
 
     text = "共计216人，其中在职职工129人，退休人员87人。"
     figures = find_figures(text)[0]
-    assert find_relations(text, figures) == find_relations(text, figures, _sentence_bounds(text))
+    assert find_relations(text, figures) == find_relations(text, figures, sentence_bounds(text))
 
 
 def test_figures_placed_in_a_document_equal_shifted_copies() -> None:

@@ -1,10 +1,10 @@
-"""Table-driven tests of :mod:`summarylens.numerals`: every numeral form of the genre."""
+"""Table-driven tests of :mod:`summarylens.figures.numerals`: every numeral form of the genre."""
 
 from __future__ import annotations
 
 import pytest
 
-from summarylens.numerals import (
+from summarylens.figures.numerals import (
     is_bare_unit,
     parse_arabic,
     parse_number,

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .figures.numerals import to_ascii
 from .patterns import ARTICLE_MARKER, MASKED
 
 #: how much of the opening paragraph is searched for a year, period or organisation
@@ -118,10 +119,7 @@ def find_year(text: str) -> int | bool | None:
     digits = match.group(1)
     if MASKED.search(digits) or not digits.isdigit():
         return False
-    return int(digits.translate(_FULLWIDTH_DIGITS))
-
-
-_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+    return int(to_ascii(digits))
 
 
 def find_org(text: str) -> str | None:

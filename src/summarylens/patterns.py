@@ -22,9 +22,10 @@ from __future__ import annotations
 
 import re
 
-#: Chinese numerals as used in list markers and ordinals.
-CN_DIGITS = "一二三四五六七八九十百零〇两"
-_NUM = rf"(?:[0-9０-９]{{1,3}}|[{CN_DIGITS}]{{1,4}})"
+#: the Chinese numeral characters of list markers and article ordinals (篇二, 范文十一); the
+#: numerals and their values are defined in :mod:`summarylens.figures.numerals`
+MARKER_NUMERALS = "一二三四五六七八九十百零〇两"
+_NUM = rf"(?:[0-9０-９]{{1,3}}|[{MARKER_NUMERALS}]{{1,4}})"
 
 # ---------------------------------------------------------------------------
 # Compilations
@@ -109,7 +110,7 @@ HEADING_FIRST = frozenset("一二三四五六七八九十（(0123456789０１２
 RUN_IN_END = re.compile(r"[。！？!?]|[：:](?=.)|[ \t\u3000]+(?=\S)")
 
 #: an item counter inside a paragraph: "，二是……" "。三是……" (一是 starts the series)
-SHI_ITEM = re.compile(rf"(?:(?<=^)|(?<=[。；;，,：:！？\s]))(?:[{CN_DIGITS[:10]}]{{1,2}})是(?=[^\s，。,])")
+SHI_ITEM = re.compile(rf"(?:(?<=^)|(?<=[。；;，,：:！？\s]))(?:[{MARKER_NUMERALS[:10]}]{{1,2}})是(?=[^\s，。,])")
 #: in every SHI_ITEM match: the numeral before 是 (a gate)
 SHI_GATE = re.compile(r"[一二三四五六七八九十]是")
 

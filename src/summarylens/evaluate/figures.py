@@ -41,9 +41,6 @@ from ..figures import find_figures
 from ..io import read_text
 from ..model import FIGURE_KINDS
 
-#: gold columns, in file order
-GOLD_COLUMNS = ("start", "end", "raw", "value", "unit", "kind", "qualifier", "masked")
-
 
 @dataclass(frozen=True, slots=True)
 class Item:

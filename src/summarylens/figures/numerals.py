@@ -1,8 +1,11 @@
 """Reading the numbers of Chinese prose: Arabic, full-width, Chinese and mixed numerals.
 
-Pure functions, no jieba, no regex state shared with the figure extractor. Every
-parser returns ``None`` for text it cannot read instead of raising, so the extractor
-can hand it whatever it matched.
+The one place of the project that says what a numeral is: the value of each Chinese
+digit (:data:`CN_DIGITS`), of 十/百/千 (:data:`CN_SMALL_UNITS`) and of 万/亿
+(:data:`CN_BIG_UNITS`), full-width digits (:func:`to_ascii`), and the character sets the
+figure patterns are built from (:data:`DIGIT_CLASS`, :data:`CN_NUMERAL_CHARS`,
+:data:`MASK_CHARS`). Pure functions, no jieba. Every parser returns ``None`` for text it
+cannot read instead of raising, so the extractor can hand it whatever it matched.
 
 Conventions:
 
@@ -33,6 +36,12 @@ from __future__ import annotations
 import math
 import re
 
+__all__ = [
+    "CN_BIG_UNITS", "CN_DIGITS", "CN_NUMERAL_CHARS", "CN_SMALL_UNITS", "DIGIT_CLASS", "MASK_CHARS",
+    "MULTIPLIERS", "arabic_value", "is_bare_unit", "parse_arabic", "parse_number", "parse_percent",
+    "parse_plain", "strip_vague", "tidy", "to_ascii",
+]
+
 #: full-width digits and punctuation → ASCII (same length: offsets are kept)
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．，％＋－", "0123456789.,%+-")
 
@@ -49,6 +58,20 @@ CN_SMALL_UNITS: dict[str, int] = {"十": 10, "拾": 10, "百": 100, "佰": 100, 
 
 #: value of each section unit (万, 亿)
 CN_BIG_UNITS: dict[str, int] = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000}
+
+#: the multiplier a unit character written after a number applies: 3千 → 3000, 1.3万亿 → 1.3e12
+MULTIPLIERS: dict[str, int] = {**CN_SMALL_UNITS, **CN_BIG_UNITS}
+
+#: Arabic digits, ASCII and full-width, as the body of a regex character class
+DIGIT_CLASS = "0-9０-９"
+#: the characters of a Chinese numeral in prose (digits, units, formal capitals)
+CN_NUMERAL_CHARS = "零〇○一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟"
+#: the Chinese digits that may follow 点 in a decimal (三点五)
+CN_DECIMAL_DIGITS = "零〇○一二三四五六七八九"
+#: characters a site uses to mask a digit (15xxxx元, ××万元)
+MASK_CHARS = "xX×＿_*＊ｘＸ"
+#: the digit characters, ASCII and full-width, as a set
+DIGIT_CHARS = frozenset("0123456789０１２３４５６７８９")
 
 #: words after a number that only qualify it (the extractor keeps them as qualifiers)
 _TRAILING_VAGUE = ("左右", "上下", "以上", "以下", "以内", "之多", "多", "余", "来", "几")
@@ -245,3 +268,34 @@ def parse_percent(text: str) -> float | None:
 def is_bare_unit(text: str) -> bool:
     """True for a numeral made of units only: ``百``, ``千``, ``万`` (近百, 上千, 千家万户)."""
     return bool(text) and all(ch in CN_SMALL_UNITS or ch in CN_BIG_UNITS for ch in text)
+
+
+#: an Arabic number once full-width forms are read as ASCII: 1,260 / 6.1 / 95.5
+ARABIC_NUMBER = re.compile(r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?")
+#: the 万/亿 tails an Arabic number may carry, with their multipliers
+_BIG_TAILS = {"万": float(CN_BIG_UNITS["万"]), "亿": float(CN_BIG_UNITS["亿"]),
+              "万亿": float(CN_BIG_UNITS["万"] * CN_BIG_UNITS["亿"])}
+
+
+def tidy(value: float) -> float:
+    """Drop float noise: 4.06 × 10¹² is 4060000000000.0, not 4059999999999.9995."""
+    if value.is_integer() and abs(value) < 1e15:
+        return value
+    return float(f"{value:.12g}")
+
+
+def arabic_value(num: str) -> float | None:
+    """An Arabic number with separators, decimals and a 万/亿 tail: ``"6.1万"`` → 61000.0.
+
+    None for anything else (Chinese digits, masks): those take :func:`parse_plain`. The
+    result is rounded like :func:`parse_number` rounds it.
+    """
+    s = num if num.isascii() else to_ascii(num)
+    scale = 1.0
+    if s[-1] in "万亿":
+        tail = "万亿" if s.endswith("万亿") else s[-1]
+        scale = _BIG_TAILS[tail]
+        s = s[:-len(tail)]
+    if not s or ARABIC_NUMBER.fullmatch(s) is None:
+        return None
+    return tidy(float(f"{float(s.replace(',', '')) * scale:.12g}"))
