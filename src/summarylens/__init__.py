@@ -15,7 +15,8 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from typing import TYPE_CHECKING
+from collections.abc import Collection, Iterable
+from typing import TYPE_CHECKING, Any
 
 from .corpus import Corpus, read_corpus
 from .model import ROLES, TOPICS
@@ -43,6 +44,26 @@ def segment(text: str) -> pd.DataFrame:
     return paragraphs_frame(label_paragraphs(segment_text(text)))
 
 
+def tokenize(text: str, *, stopwords: bool | Collection[str] | None = False, stock_phrases: bool = True) -> list[str]:
+    """Words of ``text`` by jieba with the union dictionary: ``sl.tokenize("慰问困难职工")`` → ['慰问', '困难职工'].
+
+    Punctuation and whitespace are dropped; ``stopwords=True`` drops the shipped stop words
+    (or pass your own), ``stock_phrases=False`` the genre's stock phrases (套话). See
+    :mod:`summarylens.words`.
+    """
+    from .words import tokenize as _tokenize
+
+    return _tokenize(text, stopwords=stopwords, stock_phrases=stock_phrases)
+
+
+def add_words(words: Iterable[Any] | str) -> None:
+    """Add your own words to the tokenizer of :func:`tokenize` (never jieba's global dictionary):
+    ``sl.add_words(["爱心妈妈小屋", ("职工健康小屋", 500, "nz")])``."""
+    from .words import add_words as _add_words
+
+    _add_words(words)
+
+
 def __getattr__(name: str) -> object:
     if name == "SectionClassifier":  # imported lazily: scikit-learn is slow to import
         from .classify import SectionClassifier
@@ -56,8 +77,10 @@ __all__ = [
     "TOPICS",
     "Corpus",
     "SectionClassifier",
+    "add_words",
     "extract_figures",
     "read_corpus",
     "read_tables",
     "segment",
+    "tokenize",
 ]
