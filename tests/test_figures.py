@@ -166,9 +166,12 @@ def test_exclusions_live_in_one_named_place() -> None:
     module_source = inspect.getsource(exclusions)
     functions = module_source[module_source.index("\ndef "):]
     scan_source = inspect.getsource(scan)
+    from_lists = dict(zip(exclusions.ExclusionPatterns._fields, exclusions.DEFAULT_PATTERNS, strict=True))
     for name, pattern in EXCLUSIONS:
         variable = next(k for k, v in vars(exclusions).items() if v is pattern)
-        assert variable in functions, f"{name}: {variable} is read by no function of figures.exclusions"
+        field = next((f for f, p in from_lists.items() if p is pattern), None)
+        read = f"pats.{field}" if field else variable      # compiled from word lists: read through pats
+        assert read in functions, f"{name}: {read} is read by no function of figures.exclusions"
         assert variable not in scan_source, f"{name}: {variable} is read by the scanner itself"
 
 
@@ -365,9 +368,9 @@ def test_searched_number_pattern_matches_like_the_readable_one(text: str) -> Non
     """FIGURE uses a form of _NUMBER rewritten for fast searching; both read alike."""
     import re
 
-    from summarylens.figures import scan as F
+    from summarylens.figures.numerals import NUMBER, NUMBER_SEARCHED
 
-    readable, searched = re.compile(F._NUMBER), re.compile(F._NUMBER_SEARCHED)
+    readable, searched = re.compile(NUMBER), re.compile(NUMBER_SEARCHED)
     for i in range(len(text)):
         a, b = readable.match(text, i), searched.match(text, i)
         assert (a and a.group()) == (b and b.group()), (text, i)
@@ -471,3 +474,41 @@ def test_subject_first_characters_hold_every_subject_match(text):
 def test_sentence_ends_are_runs_of_sentence_punctuation(text):
     plain = re.compile(r"[。！？!?…\n]+")
     assert [m.span() for m in SENTENCE_END.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+# ---------------------------------------------------------------------------------------
+# Users extend the word lists
+
+
+def test_users_add_units_and_non_figures(tmp_path: Path) -> None:
+    from summarylens.figures import DEFAULT_RULES
+    from summarylens.lexicons import read_lexicon
+
+    text = "为职工送去米面油500桶，分装爱心礼包300包，落实两个清单。"
+    assert [f.raw for f in find_figures(text)[0]] == ["500桶", "两个"]
+    mine = tmp_path / "my_non_figures.tsv"
+    mine.write_text("# columns: word\trule\n清单\trhetorical_after\n", encoding="utf-8")
+    rules = DEFAULT_RULES.extended(units=[("包", "count", "包")], non_figures=read_lexicon(mine).rows)
+    assert [(f.raw, f.kind) for f in find_figures(text, rules=rules)[0]] == [("500桶", "count"), ("300包", "count")]
+    assert [f.raw for f in find_figures(text)[0]] == ["500桶", "两个"]       # the shipped rules are unchanged
+
+
+def test_users_units_keep_their_kind_and_guards() -> None:
+    from summarylens.figures import DEFAULT_RULES
+
+    rules = DEFAULT_RULES.extended(units=[("帮扶对子", "count", "对", ""), ("床", "count", "床", "位 单")])
+    assert figs("结成帮扶对子12个") == [("12个", 12.0, "个", "count")]
+    found = [(f.raw, f.unit) for f in find_figures("结成帮扶对子12个，新结帮扶对子8帮扶对子", rules=rules)[0]]
+    assert ("8帮扶对子", "对") in found
+    assert [f.raw for f in find_figures("添置床位30张，病床20床", rules=rules)[0]] == ["30张", "20床"]
+
+
+def test_extended_rules_are_checked() -> None:
+    from summarylens.figures import DEFAULT_RULES
+
+    with pytest.raises(ValueError, match="figure kinds"):
+        DEFAULT_RULES.extended(units=[("包", "parcels", "包")])
+    with pytest.raises(ValueError, match="non-figure rules"):
+        DEFAULT_RULES.extended(non_figures=[("清单", "slogan_after")])
+    # an entry the list has already keeps its meaning
+    assert DEFAULT_RULES.extended(units=[("元", "count", "块")]).unit_kinds["元"] == ("money", "元")

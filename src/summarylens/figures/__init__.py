@@ -10,6 +10,8 @@
 - :mod:`~summarylens.figures.exclusions` — every rule for numbers that are not figures;
 - :mod:`~summarylens.figures.subjects` — what a figure counts or pays;
 - :mod:`~summarylens.figures.relations` — totals and their parts;
+- :mod:`~summarylens.figures.rules` — the word lists a finder reads, extendable by users
+  (``find_figures(text, rules=DEFAULT_RULES.extended(units=[...], non_figures=[...]))``);
 - :mod:`~summarylens.figures.wordlists` — the ``figure_*`` lexicons as regex pieces.
 
 Example::
@@ -22,6 +24,7 @@ Example::
 from __future__ import annotations
 
 from .relations import find_relations
+from .rules import DEFAULT_RULES, FigureRules
 from .scan import find_figures
 
-__all__ = ["find_figures", "find_relations"]
+__all__ = ["DEFAULT_RULES", "FigureRules", "find_figures", "find_relations"]

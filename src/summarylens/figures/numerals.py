@@ -38,8 +38,8 @@ import re
 
 __all__ = [
     "CN_BIG_UNITS", "CN_DIGITS", "CN_NUMERAL_CHARS", "CN_SMALL_UNITS", "DIGIT_CLASS", "MASK_CHARS",
-    "MULTIPLIERS", "arabic_value", "is_bare_unit", "parse_arabic", "parse_number", "parse_percent",
-    "parse_plain", "strip_vague", "tidy", "to_ascii",
+    "MULTIPLIERS", "NUMBER", "NUMBER_SEARCHED", "arabic_value", "is_bare_unit", "parse_arabic", "parse_number",
+    "parse_percent", "parse_plain", "strip_vague", "tidy", "to_ascii",
 ]
 
 #: full-width digits and punctuation → ASCII (same length: offsets are kept)
@@ -72,6 +72,44 @@ CN_DECIMAL_DIGITS = "零〇○一二三四五六七八九"
 MASK_CHARS = "xX×＿_*＊ｘＸ"
 #: the digit characters, ASCII and full-width, as a set
 DIGIT_CHARS = frozenset("0123456789０１２３４５６７８９")
+#: what may follow a number that opens with a mask (××万元, XX人次, ××次): a unit's first character
+MASK_UNIT_FIRST = "元%％人名户家万次项件个场期条份所篇"
+
+_D = DIGIT_CLASS                                    # Arabic digits, ASCII and full-width
+_CN = CN_NUMERAL_CHARS                              # Chinese numeral characters
+_CN_DIGIT = CN_DECIMAL_DIGITS                       # digits allowed after 点
+_MASK = MASK_CHARS                                  # characters a site uses to mask a digit
+
+#: a number: 百分之…, a masked number, an Arabic number (with 万/亿 etc.), a Chinese numeral
+NUMBER = (
+    rf"百分之(?:[{_D}]+(?:[.．][{_D}]+)?|[{_CN}]+(?:点[{_CN_DIGIT}]+)?)"
+    rf"|(?:[{_D}]{{1,3}}(?:[,，][{_D}]{{3}})*[,，](?=[{_D}{_MASK}]{{3}}(?![{_D}{_MASK}]))[{_D}]*[{_MASK}]"
+    rf"|[{_D}]*[{_D}][{_MASK}]"
+    rf"|[{_MASK}]{{1,4}}(?:[.．][{_MASK}]{{1,2}})?(?=[{_D}]*[{MASK_UNIT_FIRST}]))"
+    rf"[{_D}{_MASK}]*[万千百亿]?"
+    rf"|[{_D}]+(?:[,，][{_D}]{{3}}(?![{_D}]))*(?:[.．][{_D}]+)?"
+    rf"(?:[十百千万亿]+(?:[{_D}]+(?:[.．][{_D}]+)?[万千百]+)*)?"
+    rf"|[{_CN}]+(?:点[{_CN_DIGIT}]+[万亿]?)?"
+)
+
+#: the same numbers as ``NUMBER``, written to be searched fast: every alternative
+#: opens with the one character class below, and a lookbehind picks the alternative.
+#: A pattern that opens with a character class lets the regex engine skip the text
+#: between numerals in C, so the scan is one ``finditer`` instead of a gate search and
+#: a match per numeral. ``tests/test_figures.py`` checks both forms match alike.
+NUMBER_SEARCHED = (
+    rf"[{_D}{_MASK}{_CN}]"
+    rf"(?:(?<=百)分之(?:[{_D}]+(?:[.．][{_D}]+)?|[{_CN}]+(?:点[{_CN_DIGIT}]+)?)"
+    rf"|(?:(?<=[{_D}])(?:[{_D}]{{0,2}}(?:[,，][{_D}]{{3}})*[,，]"
+    rf"(?=[{_D}{_MASK}]{{3}}(?![{_D}{_MASK}]))[{_D}]*[{_MASK}]"
+    rf"|[{_D}]*[{_MASK}])"
+    rf"|(?<=[{_MASK}])[{_MASK}]{{0,3}}(?:[.．][{_MASK}]{{1,2}})?(?=[{_D}]*[{MASK_UNIT_FIRST}]))"
+    rf"[{_D}{_MASK}]*[万千百亿]?"
+    rf"|(?<=[{_D}])[{_D}]*(?:[,，][{_D}]{{3}}(?![{_D}]))*(?:[.．][{_D}]+)?"
+    rf"(?:[十百千万亿]+(?:[{_D}]+(?:[.．][{_D}]+)?[万千百]+)*)?"
+    rf"|(?<=[{_CN}])[{_CN}]*(?:点[{_CN_DIGIT}]+[万亿]?)?)"
+)
+
 
 #: words after a number that only qualify it (the extractor keeps them as qualifiers)
 _TRAILING_VAGUE = ("左右", "上下", "以上", "以下", "以内", "之多", "多", "余", "来", "几")

@@ -59,10 +59,8 @@ from ..model import Figure, Relation
 from .exclusions import drop_list_marker, excluded, may_be_excluded_before, ordinal_at, unit_rule_clear
 from .numerals import (
     CN_BIG_UNITS,
-    CN_DECIMAL_DIGITS,
     CN_NUMERAL_CHARS,
     DIGIT_CHARS,
-    DIGIT_CLASS,
     MASK_CHARS,
     MULTIPLIERS,
     arabic_value,
@@ -73,20 +71,14 @@ from .numerals import (
 )
 from .records import Candidate, Found, new_tuple, sentence_bounds
 from .relations import find_relations
+from .rules import DEFAULT_RULES, FigureRules
 from .subjects import subject
 from .units import (
     BIG_NUMBER_NOUNS,
-    INSIDE_AFTER_MULT,
-    INSIDE_QUALIFIERS,
-    MASK_UNIT_FIRST,
-    PLAIN_UNITS,
-    POST_QUALIFIERS,
     PREFIX_LAST,
     PREFIX_QUALIFIER,
     QUALIFIER_WORDS,
     SHANG_OK,
-    UNIT,
-    UNIT_KINDS,
     carry_ge_kinds,
     kind_and_unit,
     kind_of_ge,
@@ -94,52 +86,12 @@ from .units import (
 
 __all__ = ["FIGURE", "JOINER", "RANGE_JOINER", "find_figures"]
 
-_D = DIGIT_CLASS                                    # Arabic digits, ASCII and full-width
-_CN = CN_NUMERAL_CHARS                              # Chinese numeral characters
-_CN_DIGIT = CN_DECIMAL_DIGITS                       # digits allowed after 点
-_MASK = MASK_CHARS                                  # characters a site uses to mask a digit
 _D_CHARS = DIGIT_CHARS
 _MASK_SET = frozenset(MASK_CHARS)
 _CN_SET = frozenset(CN_NUMERAL_CHARS)
 
-#: a number: 百分之…, a masked number, an Arabic number (with 万/亿 etc.), a Chinese numeral
-_NUMBER = (
-    rf"百分之(?:[{_D}]+(?:[.．][{_D}]+)?|[{_CN}]+(?:点[{_CN_DIGIT}]+)?)"
-    rf"|(?:[{_D}]{{1,3}}(?:[,，][{_D}]{{3}})*[,，](?=[{_D}{_MASK}]{{3}}(?![{_D}{_MASK}]))[{_D}]*[{_MASK}]"
-    rf"|[{_D}]*[{_D}][{_MASK}]"
-    rf"|[{_MASK}]{{1,4}}(?:[.．][{_MASK}]{{1,2}})?(?=[{_D}]*[{MASK_UNIT_FIRST}]))"
-    rf"[{_D}{_MASK}]*[万千百亿]?"
-    rf"|[{_D}]+(?:[,，][{_D}]{{3}}(?![{_D}]))*(?:[.．][{_D}]+)?"
-    rf"(?:[十百千万亿]+(?:[{_D}]+(?:[.．][{_D}]+)?[万千百]+)*)?"
-    rf"|[{_CN}]+(?:点[{_CN_DIGIT}]+[万亿]?)?"
-)
-
-#: the same numbers as ``_NUMBER``, written to be searched fast: every alternative
-#: opens with the one character class below, and a lookbehind picks the alternative.
-#: A pattern that opens with a character class lets the regex engine skip the text
-#: between numerals in C, so the scan is one ``finditer`` instead of a gate search and
-#: a match per numeral. ``tests/test_figures.py`` checks both forms match alike.
-_NUMBER_SEARCHED = (
-    rf"[{_D}{_MASK}{_CN}]"
-    rf"(?:(?<=百)分之(?:[{_D}]+(?:[.．][{_D}]+)?|[{_CN}]+(?:点[{_CN_DIGIT}]+)?)"
-    rf"|(?:(?<=[{_D}])(?:[{_D}]{{0,2}}(?:[,，][{_D}]{{3}})*[,，]"
-    rf"(?=[{_D}{_MASK}]{{3}}(?![{_D}{_MASK}]))[{_D}]*[{_MASK}]"
-    rf"|[{_D}]*[{_MASK}])"
-    rf"|(?<=[{_MASK}])[{_MASK}]{{0,3}}(?:[.．][{_MASK}]{{1,2}})?(?=[{_D}]*[{MASK_UNIT_FIRST}]))"
-    rf"[{_D}{_MASK}]*[万千百亿]?"
-    rf"|(?<=[{_D}])[{_D}]*(?:[,，][{_D}]{{3}}(?![{_D}]))*(?:[.．][{_D}]+)?"
-    rf"(?:[十百千万亿]+(?:[{_D}]+(?:[.．][{_D}]+)?[万千百]+)*)?"
-    rf"|(?<=[{_CN}])[{_CN}]*(?:点[{_CN_DIGIT}]+[万亿]?)?)"
-)
-
-#: one number with its qualifiers and unit: 400万元 / 300多名 / 十余万元 / 20人左右
-FIGURE = re.compile(
-    rf"(?P<num>{_NUMBER_SEARCHED})"
-    rf"(?:(?P<q1>[{INSIDE_QUALIFIERS}])(?P<mult>[十百千万亿]{{1,2}})?(?P<q2>[{INSIDE_AFTER_MULT}])?)?"
-    rf"(?:[ \u3000]?(?P<unit>{UNIT}))?"
-    rf"(?P<post>{POST_QUALIFIERS})?"
-)
-
+#: one number with its qualifiers and unit, for the shipped units: 400万元 / 300多名 / 十余万元
+FIGURE = DEFAULT_RULES.figure
 
 #: what joins the numbers of an enumeration (、 和 及 或) or a range (至, 到, —, -, ~)
 JOINER = re.compile(r"、|和|及|或|至|到|——|—|–|－|-|~|～|〜")
@@ -158,7 +110,7 @@ _CAND_LOOK_BEFORE = PREFIX_LAST | frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHI
 
 def find_figures(
     text: str, *, offset: int = 0, para_id: int | None = None,
-    first_fig_id: int | None = None, topic: str | None = None,
+    first_fig_id: int | None = None, topic: str | None = None, rules: FigureRules | None = None,
 ) -> tuple[list[Figure], list[Relation]]:
     """Figures of one paragraph and its 共计……其中 relations.
 
@@ -180,15 +132,17 @@ def find_figures(
     """
     if not isinstance(text, str) or not text:
         return [], []
-    candidates = _scan(text)
+    if rules is None:
+        rules = DEFAULT_RULES
+    candidates = _scan(text, rules.figure)
     if not candidates:
         return [], []
     found: list[Found] = []
     if len(candidates) == 1:
-        found.extend(_chain_figures(text, candidates))
+        found.extend(_chain_figures(text, candidates, rules))
     else:
         for chain in _chains(text, candidates):
-            found.extend(_chain_figures(text, chain))
+            found.extend(_chain_figures(text, chain, rules))
     if not found:
         return [], []
     if len(found) > 1 and text.count("个") > 1:
@@ -203,8 +157,8 @@ def find_figures(
 
 
 
-def _scan(text: str) -> list[Candidate]:
-    """Candidates of ``text``: every FIGURE match, left to right.
+def _scan(text: str, figure: re.Pattern[str]) -> list[Candidate]:
+    """Candidates of ``text``: every match of ``figure`` (:data:`FIGURE`), left to right.
 
     A bare number (no qualifier, no unit) is dropped right here unless it may borrow a
     unit from the next number (``1000、500元``) or stand for 万元/a masked value: most
@@ -213,7 +167,7 @@ def _scan(text: str) -> list[Candidate]:
     out: list[Candidate] = []
     n = len(text)
     joiners, masks = _JOINER_FIRST, _MASK_SET
-    for m in FIGURE.finditer(text):
+    for m in figure.finditer(text):
         if m.lastindex == 1:                                # only the number matched
             num = m.group(1)
             end = m.end()
@@ -251,7 +205,7 @@ def _candidate(text: str, m: re.Match[str]) -> Candidate | None:
     borrows = unit is None and not masked and not mult_text and num[-1] not in "万亿"
     if borrows and num[0] != "百" and (end >= len(text) or text[end] not in _JOINER_FIRST):
         return None
-    if start and text[start - 1].isascii() and text[start - 1].isalpha() and num[0] not in _CN:
+    if start and text[start - 1].isascii() and text[start - 1].isalpha() and num[0] not in _CN_SET:
         return None                                         # G20, No.3, iPhone15
     pre = _prefix(text, start, num) if start and text[start - 1] in PREFIX_LAST else None
     qualifier = "exact"
@@ -308,7 +262,7 @@ def _joined(text: str, left: Candidate, right: Candidate) -> bool:
     return RANGE_JOINER.fullmatch(gap) is not None and right.unit == left.unit
 
 
-def _chain_figures(text: str, chain: Sequence[Candidate]) -> list[Found]:
+def _chain_figures(text: str, chain: Sequence[Candidate], rules: FigureRules) -> list[Found]:
     """Figures of one chain: the members borrow the last member's unit (and its 万)."""
     first = chain[0]
     if ordinal_at(text, first):
@@ -316,7 +270,7 @@ def _chain_figures(text: str, chain: Sequence[Candidate]) -> list[Found]:
     if len(chain) == 1:
         if first.unit is None and not _may_stand_alone(first):
             return []                                       # 一、 alone: a list marker
-        fig = _plain_figure(text, first, first.unit) or _figure(text, first, first.unit, 1.0, first)
+        fig = _plain_figure(text, first, first.unit, rules) or _figure(text, first, first.unit, 1.0, first, rules)
         return [fig] if fig is not None else []
     chain = drop_list_marker(text, chain)
     last = chain[-1]
@@ -325,10 +279,10 @@ def _chain_figures(text: str, chain: Sequence[Candidate]) -> list[Found]:
     out: list[Found] = []
     for cand in chain:
         if cand.unit:
-            fig = _plain_figure(text, cand, cand.unit) or _figure(text, cand, cand.unit, 1.0, cand)
+            fig = _plain_figure(text, cand, cand.unit, rules) or _figure(text, cand, cand.unit, 1.0, cand, rules)
         else:
             borrowed_mult = 1.0 if cand is last else _borrowed_multiplier(cand, last)
-            fig = _figure(text, cand, last.unit, borrowed_mult, last)
+            fig = _figure(text, cand, last.unit, borrowed_mult, last, rules)
         if fig is not None:
             out.append(fig)
     return out
@@ -364,12 +318,12 @@ def _borrowed_multiplier(cand: Candidate, last: Candidate) -> float:
 
 
 def _figure(
-    text: str, cand: Candidate, unit: str | None, borrowed: float, ctx: Candidate,
+    text: str, cand: Candidate, unit: str | None, borrowed: float, ctx: Candidate, rules: FigureRules,
 ) -> Found | None:
     """The figure of one candidate with its (possibly borrowed) unit, or None if excluded."""
-    if excluded(text, cand, unit):
+    if excluded(text, cand, unit, rules.exclusions):
         return None
-    kind_unit = kind_and_unit(text, cand, unit, ctx)
+    kind_unit = kind_and_unit(text, cand, unit, ctx, rules.unit_kinds)
     if kind_unit is None:
         return None
     kind, norm_unit, unit_scale = kind_unit
@@ -382,7 +336,7 @@ def _figure(
                   cand.qualifier, cand.masked)
 
 
-def _plain_figure(text: str, cand: Candidate, unit: str | None) -> Found | None:
+def _plain_figure(text: str, cand: Candidate, unit: str | None, rules: FigureRules) -> Found | None:
     """Fast path for the common case — an Arabic number and a plain unit written after it
     (``300人``, ``58项``, ``6.1万元``, ``１,２６０条``) with nothing before it that could
     exclude it; None sends it the long way.
@@ -392,11 +346,11 @@ def _plain_figure(text: str, cand: Candidate, unit: str | None) -> Found | None:
     what :func:`~summarylens.figures.exclusions.may_be_excluded_before` checks.
     """
     num, start = cand.num, cand.num_start
-    if unit in PLAIN_UNITS:
-        kind, norm = UNIT_KINDS.get(unit) or ("count", unit)
+    if unit in rules.plain_units:
+        kind, norm = rules.unit_kinds.get(unit) or ("count", unit)
     elif unit == "个":
         kind, norm = "", "个"                                # read from its nouns below
-    elif unit is not None and unit_rule_clear(text, cand, unit):
+    elif unit is not None and unit_rule_clear(text, cand, unit, rules.exclusions):
         kind, norm = "count", unit                          # 次, 篇, 对 once their checks pass
     else:
         return None

@@ -23,14 +23,17 @@ Example::
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
+from ..lexicons import Lexicon
 from .numerals import CN_NUMERAL_CHARS
 from .records import Candidate, Found
 from .wordlists import alternation, guarded_rows, lexicon, plain
 
 __all__ = [
     "BIG_NUMBER_NOUNS", "MONEY_CONTEXT", "PEOPLE_CONTEXT", "PLAIN_UNITS", "PREFIX_QUALIFIER",
-    "QUALIFIER_WORDS", "UNIT", "UNIT_KINDS", "carry_ge_kinds", "kind_and_unit", "kind_of_ge",
+    "QUALIFIER_WORDS", "UNIT", "UNIT_KINDS", "UnitTables", "carry_ge_kinds", "kind_and_unit", "kind_of_ge",
+    "unit_tables",
 ]
 
 _UNITS = lexicon("units")
@@ -40,29 +43,42 @@ _QUALIFIERS = lexicon("qualifiers")
 #: 次/篇/对 have non-figure checks, 个多百分点 sets the qualifier); the others are plain
 SPECIAL_UNITS = frozenset({"个", "成", "次", "篇", "对", "个多百分点"})
 
-#: the unit after a number, each guarded against the words it starts; longer units are
-#: tried first (人次 before 人)
-UNIT = alternation(
-    (word, "", after) for word, after in sorted(
-        zip(_UNITS.words, _UNITS.column("not_followed_by"), strict=True),
-        key=lambda row: -len(row[0]))
-)
-
 #: nouns read as the unit of a number in 万 or 亿 (13亿人口, 惠及2900多万家庭)
 BIG_NUMBER_NOUNS = ("人口", "家庭")
+_BIG_NUMBER_KINDS = {"人口": ("people", "人"), "家庭": ("households", "户")}
 
-#: unit as written → (kind, normalised unit); 个 and 个多百分点 are read in code
-UNIT_KINDS: dict[str, tuple[str, str]] = {
-    word: (kind, unit)
-    for word, kind, unit in zip(_UNITS.words, _UNITS.column("kind"), _UNITS.column("unit"), strict=True)
-    if kind != "count" and word != "个多百分点"
-} | {"人口": ("people", "人"), "家庭": ("households", "户")}
 
-#: units read without looking around them: the fast path of the scanner
-PLAIN_UNITS = frozenset(_UNITS.words) - SPECIAL_UNITS
+class UnitTables(NamedTuple):
+    """What the scanner reads of a units lexicon (see :func:`unit_tables`)."""
 
-#: what may follow a number that opens with a mask (××万元, XX人次, ××次): a unit
-MASK_UNIT_FIRST = "元%％人名户家万次项件个场期条份所篇"
+    pattern: str                              # the alternation of units, longest first
+    kinds: dict[str, tuple[str, str]]         # unit as written → (kind, normalised unit)
+    plain: frozenset[str]                     # units read without looking around them
+
+
+def unit_tables(units: Lexicon) -> UnitTables:
+    """The unit alternation, kinds and plain units of a lexicon in the ``figure_units`` columns.
+
+    Units are tried longest first (人次 before 人), each guarded against the words it
+    starts (``人(?![民员…])``); 个 and 个多百分点 get their kind in code.
+    """
+    rows = sorted(zip(units.words, units.column("not_followed_by"), strict=True), key=lambda row: -len(row[0]))
+    kinds = {
+        word: (kind, unit or word)
+        for word, kind, unit in zip(units.words, units.column("kind"), units.column("unit"), strict=True)
+        if word not in ("个", "个多百分点")
+    }
+    return UnitTables(alternation((word, "", after) for word, after in rows),
+                      kinds | _BIG_NUMBER_KINDS, frozenset(units.words) - SPECIAL_UNITS)
+
+
+_DEFAULT = unit_tables(_UNITS)
+#: the unit after a number, as a regex alternation (shipped lexicon)
+UNIT = _DEFAULT.pattern
+#: unit as written → (kind, normalised unit) (shipped lexicon)
+UNIT_KINDS = _DEFAULT.kinds
+#: units read without looking around them: the fast path of the scanner (shipped lexicon)
+PLAIN_UNITS = _DEFAULT.plain
 
 #: qualifier words → qualifier
 QUALIFIER_WORDS: dict[str, str] = dict(zip(_QUALIFIERS.words, _QUALIFIERS.column("qualifier"), strict=True))
@@ -120,11 +136,14 @@ HOUSEHOLD_AFTER = re.compile(r"[^，。；、,;！？\s\d]{0,4}?(?:家庭|困难
 _CN_SET = frozenset(CN_NUMERAL_CHARS)
 
 
-def kind_and_unit(text: str, cand: Candidate, unit: str | None, ctx: Candidate) -> tuple[str, str, float] | None:
+def kind_and_unit(
+    text: str, cand: Candidate, unit: str | None, ctx: Candidate, kinds: dict[str, tuple[str, str]],
+) -> tuple[str, str, float] | None:
     """(kind, normalised unit, scale) of a candidate; None when it has no usable unit.
 
     ``ctx`` is the chain member whose unit is used (the candidate itself, or the last
-    member of ``1000、500元``): 个 is read from the words around it.
+    member of ``1000、500元``): 个 is read from the words around it. ``kinds`` maps units
+    to (kind, normalised unit) (:attr:`UnitTables.kinds`).
     """
     if cand.num.startswith("百分之"):
         return "percent", "%", 1.0
@@ -134,7 +153,7 @@ def kind_and_unit(text: str, cand: Candidate, unit: str | None, ctx: Candidate) 
         return kind_of_ge(text, ctx), "个", 1.0
     if unit == "成" and not all(ch in _CN_SET for ch in cand.num):
         return None
-    kind, norm = UNIT_KINDS.get(unit, ("count", unit))
+    kind, norm = kinds.get(unit, ("count", unit))
     return kind, norm, 1.0
 
 
