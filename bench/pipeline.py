@@ -269,7 +269,7 @@ STAGES: tuple[tuple[str, str], ...] = (
     ("summarylens.pipeline:split_documents", "split"),
     ("summarylens.pipeline:segment_text", "segment"),
     ("summarylens.pipeline:label_documents", "classify"),
-    ("summarylens.classify:label_paragraphs", "classify"),
+    ("summarylens.pipeline:label_paragraphs", "classify"),
     ("summarylens.pipeline:find_figures", "figures"),
     ("summarylens.pipeline:document_facts", "document facts"),
     ("summarylens.pipeline:signature", "MinHash"),
@@ -331,12 +331,12 @@ def _timer(function: Callable, stage: str, totals: dict[str, float], active: set
 
 def stage_breakdown(corpus: Path, out: Path) -> dict[str, float]:
     """(In a child.) Seconds per stage for one ``jobs=1`` run (model loaded beforehand)."""
-    from summarylens import classify
+    from summarylens import sections
     from summarylens.corpus import extract_corpus
 
     totals: dict[str, float] = defaultdict(float)
     started = time.perf_counter()
-    classify.default_predictor()
+    sections.default_predictor()
     totals["(model load, once per process)"] = time.perf_counter() - started
     started = time.perf_counter()
     with timed_stages(totals):
@@ -512,9 +512,9 @@ def run_child(task: str, *rest: str) -> None:
         import compileall
 
         import summarylens
-        from summarylens import classify
+        from summarylens import sections
 
-        classify.default_predictor()  # fits and compiles the model after a classifier change
+        sections.default_predictor()  # fits and compiles the model after a classifier change
         # where Python may not cache bytecode (PYTHONDONTWRITEBYTECODE), cache it once, as a
         # first run does everywhere else and pip does for an installed (non-editable) package
         compiled = sys.flags.dont_write_bytecode and compileall.compile_dir(

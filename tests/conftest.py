@@ -39,14 +39,14 @@ def shipped_corpus():
 @pytest.fixture(scope="session")
 def frame():
     """The shipped section labels as a training frame (with heading paths)."""
-    from summarylens import classify
+    from summarylens.sections import shipped_labels_dir, training_frame
 
-    return classify.training_frame(classify.shipped_labels_dir())
+    return training_frame(shipped_labels_dir())
 
 
 @pytest.fixture(scope="session")
 def fitted(frame):
     """A SectionClassifier fitted on the shipped labels (shared: do not modify it)."""
-    from summarylens import classify
+    from summarylens.sections.estimator import SectionClassifier
 
-    return classify.new_classifier().fit(frame)
+    return SectionClassifier().fit(frame)

@@ -19,7 +19,7 @@ from summarylens.figures.subjects import (
     _SUBJECT_BEHIND_FIRST,
     SUBJECT_AFTER,
 )
-from summarylens.model import FIGURE_KINDS, QUALIFIERS
+from summarylens.records import FIGURE_KINDS, QUALIFIERS
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "tests" / "data" / "figures_gold"

@@ -1,4 +1,4 @@
-"""Prediction from arrays (summarylens.linear): the same labels as scikit-learn, no sklearn import."""
+"""Prediction from arrays (summarylens.sections.linear): the same labels as scikit-learn, no sklearn import."""
 
 from __future__ import annotations
 
@@ -13,8 +13,15 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from summarylens import classify, linear
+from summarylens import sections
 from summarylens.io import iter_corpus_files, read_text
+from summarylens.sections import arrays, linear, persistence
+from summarylens.sections.counting import WordCounter, count_matches
+from summarylens.sections.cues import FUTURE, PAST, ROLE_CUES, TOPIC_CUES
+from summarylens.sections.estimator import SectionClassifier
+from summarylens.sections.features import role_features, role_numbers
+from summarylens.sections.rows import rows_from_frame
+from summarylens.sections.text import text_key
 from summarylens.segment import segment_text
 from summarylens.split import split_documents
 
@@ -29,7 +36,7 @@ def documents(corpus_dir):
 
 
 def _texts(frame: pd.DataFrame) -> list[str]:
-    return [classify._key(t) for t in frame["text"].astype(str)]
+    return [text_key(t) for t in frame["text"].astype(str)]
 
 
 def test_fitting_compiles_the_models(fitted):
@@ -47,14 +54,14 @@ def test_compiled_topic_probabilities_equal_sklearn_on_every_labelled_row(fitted
 
 
 def test_compiled_role_probabilities_equal_sklearn(fitted, frame):
-    rows = classify._rows_from_frame(frame)
-    _body, records = classify.role_features(rows)
-    fast = fitted.compiled_.roles.predict_proba(classify.role_numbers(records))
+    rows = rows_from_frame(frame)
+    _body, records = role_features(rows)
+    fast = fitted.compiled_.roles.predict_proba(role_numbers(records))
     np.testing.assert_allclose(fast, fitted.role_model_.predict_proba(records), atol=1e-6)
 
 
 def test_arrays_and_sklearn_give_the_same_labels_on_the_shipped_corpus(fitted, documents):
-    with_sklearn = classify.new_classifier()  # the same fitted models, predicting with scikit-learn
+    with_sklearn = SectionClassifier()  # the same fitted models, predicting with scikit-learn
     with_sklearn.__dict__.update({k: v for k, v in fitted.__dict__.items() if k != "compiled_"})
     assert getattr(with_sklearn, "compiled_", None) is None
     for paragraphs in documents:
@@ -77,17 +84,17 @@ def test_batches_give_the_same_bits_as_single_texts(fitted, frame):
 
 
 def test_a_model_the_arrays_cannot_express_predicts_with_sklearn(frame):
-    model = classify.new_classifier(role_text_weight=0.3).fit(frame)  # char n-grams in the role model
+    model = SectionClassifier(role_text_weight=0.3).fit(frame)  # char n-grams in the role model
     assert model.compiled_ is None
     labelled = model.label(segment_text("三、送温暖\n春节走访慰问困难职工73户。"))
     assert [p.topic for p in labelled] == ["welfare", "welfare"]
 
 
 def test_section_model_saves_and_loads_and_labels_like_its_classifier(tmp_path, fitted, documents):
-    predictor = classify.SectionModel.from_classifier(fitted)
+    predictor = sections.SectionModel.from_classifier(fitted)
     path = tmp_path / "model.npz"
     predictor.save(path)
-    loaded = classify.SectionModel.load(path)
+    loaded = sections.SectionModel.load(path)
     assert loaded.heading_weight == fitted.heading_weight and loaded.ngram_range == fitted.ngram_range
     for paragraphs in documents[:20]:
         assert loaded.label(paragraphs) == fitted.label(paragraphs)
@@ -96,16 +103,16 @@ def test_section_model_saves_and_loads_and_labels_like_its_classifier(tmp_path, 
 
 
 def test_default_predictor_labels_as_the_default_model(documents):
-    predictor, model = classify.default_predictor(), classify.default_model()
-    assert isinstance(predictor, classify.SectionModel)
+    predictor, model = sections.default_predictor(), sections.default_model()
+    assert isinstance(predictor, sections.SectionModel)
     for paragraphs in documents:
         assert predictor.label(paragraphs) == model.label(paragraphs)
 
 
 def test_the_default_predictor_loads_without_sklearn(tmp_path):
-    classify.default_predictor()  # the cache of this test session exists now
-    code = ("import sys; from summarylens import classify; from summarylens.segment import segment_text; "
-            "p = classify.default_predictor(); rows = p.label(segment_text('三、送温暖\\n慰问困难职工73户。')); "
+    sections.default_predictor()  # the cache of this test session exists now
+    code = ("import sys; from summarylens import sections; from summarylens.segment import segment_text; "
+            "p = sections.default_predictor(); rows = p.label(segment_text('三、送温暖\\n慰问困难职工73户。')); "
             "print(type(p).__name__, rows[1].topic, 'sklearn' in sys.modules, 'pandas' in sys.modules)")
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
@@ -123,19 +130,20 @@ def test_the_command_line_does_not_import_pandas_to_write_csv(tmp_path, corpus_d
 
 def test_a_damaged_array_cache_is_rebuilt(tmp_path, monkeypatch):
     monkeypatch.setenv("SUMMARYLENS_CACHE_DIR", str(tmp_path))
-    path = classify._cache_path(classify.shipped_labels_dir(), ".npz")
+    path = persistence._cache_path(sections.shipped_labels_dir(), ".npz")
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(b"not an npz")
-    predictor = classify._load_or_compile_default()
-    assert isinstance(predictor, classify.SectionModel)
-    assert classify.SectionModel.load(path).classes_.tolist() == predictor.classes_.tolist()
+    predictor = arrays._load_or_compile_default()
+    assert isinstance(predictor, sections.SectionModel)
+    assert sections.SectionModel.load(path).classes_.tolist() == predictor.classes_.tolist()
 
 
 def test_count_matches_equals_findall(frame):
     texts = frame["text"].astype(str).tolist()
-    patterns = [*classify._cue_patterns(), *classify.ROLE_CUES.values(), classify.FUTURE, classify.PAST]
+    topic_patterns = [re.compile("|".join(map(re.escape, words))) for words in TOPIC_CUES.values()]
+    patterns = [*topic_patterns, *ROLE_CUES.values(), FUTURE, PAST]
     expected = np.array([[len(p.findall(t)) for p in patterns] for t in texts], dtype=float)
-    assert np.array_equal(classify.count_matches(patterns, texts), expected)
+    assert np.array_equal(count_matches(patterns, texts), expected)
 
 
 #: pieces of cue words and their neighbours, so that words overlap, nest and run into each other
@@ -149,10 +157,10 @@ _WORD_LISTS = [["工会", "工会会员", "会员"], ["会员", "工会"], ["女
 @example(["工会会员大会", "", "会员"])
 @example(["a\ud800工会", "𠀀会员"])
 def test_word_counter_finds_what_the_regular_expressions_find(texts):
-    counter = classify.WordCounter(_WORD_LISTS)
+    counter = WordCounter(_WORD_LISTS)
     expected = np.array([[len(p.findall(t)) for p in counter._patterns] for t in texts], dtype=float)
     assert np.array_equal(counter.counts(texts), expected.reshape(len(texts), len(_WORD_LISTS)))
-    without_automata = classify.WordCounter(_WORD_LISTS)
+    without_automata = WordCounter(_WORD_LISTS)
     without_automata._automata = None  # as without ahocorasick_rs installed
     assert np.array_equal(without_automata.counts(texts), counter.counts(texts))
 
@@ -165,7 +173,7 @@ def test_ngram_keys_are_distinct_for_distinct_ngrams():
 
 
 def test_trigrams_are_looked_up_by_key_and_match_sklearn(frame):
-    model = classify.new_classifier(ngram_range=(1, 3)).fit(frame)  # n = 3 takes the searchsorted path
+    model = SectionClassifier(ngram_range=(1, 3)).fit(frame)  # n = 3 takes the searchsorted path
     assert model.compiled_ is not None and 3 in model.compiled_.topics.keys
     texts = _texts(frame)[:500]
     np.testing.assert_allclose(model.compiled_.topics.predict_proba(texts),

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from summarylens import pivots as pv
-from summarylens.model import ROLES, TOPICS
+from summarylens.records import ROLES, TOPICS
 from summarylens.tables import frame
 
 

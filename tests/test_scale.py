@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from summarylens import classify, corpus
+from summarylens import corpus, sections
 from summarylens.cli import main
 from summarylens.dedup import BANDS, ROWS, DuplicateIndex, estimate_similarity
 from summarylens.io import iter_corpus_files, read_text
@@ -77,9 +77,9 @@ def test_batched_labelling_equals_labelling_each_document(corpus_dir):
     for path in iter_corpus_files(corpus_dir):
         text, _ = read_text(path)
         documents += [segment_text(text[s.start:s.end]) for s in split_documents(text)]
-    model = classify.default_model()
-    one_by_one = [classify.label_paragraphs(doc, model=model) for doc in documents]
-    assert label_documents(documents, model=model) == one_by_one
+    model = sections.default_model()
+    one_by_one = [sections.label_paragraphs(doc, model) for doc in documents]
+    assert label_documents(documents, model) == one_by_one
     assert sum(p.topic is not None for doc in one_by_one for p in doc) > 1000
 
 

@@ -19,11 +19,14 @@ from collections.abc import Collection, Iterable
 from typing import TYPE_CHECKING, Any
 
 from .corpus import Corpus, read_corpus
-from .model import ROLES, TOPICS
+from .records import ROLES, TOPICS
+from .sections import load_model, training_frame
 from .tables import read_tables
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
+
+    from .sections.estimator import SectionClassifier
 
 
 def extract_figures(text: str) -> pd.DataFrame:
@@ -37,7 +40,7 @@ def extract_figures(text: str) -> pd.DataFrame:
 
 def segment(text: str) -> pd.DataFrame:
     """Paragraphs of one document's text, with topic and role: ``sl.segment("一、……。……")``."""
-    from .classify import label_paragraphs
+    from .sections import label_paragraphs
     from .segment import segment_text
     from .tables import paragraphs_frame
 
@@ -65,8 +68,8 @@ def add_words(words: Iterable[Any] | str) -> None:
 
 
 def __getattr__(name: str) -> object:
-    if name == "SectionClassifier":  # imported lazily: scikit-learn is slow to import
-        from .classify import SectionClassifier
+    if name == "SectionClassifier":  # imported on first use: scikit-learn is slow to import
+        from .sections.estimator import SectionClassifier
 
         return SectionClassifier
     raise AttributeError(f"module 'summarylens' has no attribute {name!r}")
@@ -79,8 +82,10 @@ __all__ = [
     "SectionClassifier",
     "add_words",
     "extract_figures",
+    "load_model",
     "read_corpus",
     "read_tables",
     "segment",
     "tokenize",
+    "training_frame",
 ]

@@ -17,10 +17,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from . import __version__, classify
+from . import __version__
 from .corpus import default_jobs, extract_corpus
 from .io import iter_corpus_files
-from .model import ReadError
+from .records import ReadError
+from .sections import load_model, train_from_labels
 
 EXIT_OK, EXIT_SKIPPED, EXIT_USAGE = 0, 1, 2
 
@@ -115,7 +116,7 @@ def run_extract(args: argparse.Namespace) -> int:
     if not corpus.exists():
         print(f"summarylens: error: no such corpus folder: {corpus}", file=sys.stderr)
         return EXIT_USAGE
-    model = classify.load_model(args.model) if args.model else None
+    classifier = load_model(args.model) if args.model else None
     jobs = args.jobs or default_jobs()
     files = list(iter_corpus_files(corpus))
     started = time.perf_counter()
@@ -131,7 +132,7 @@ def run_extract(args: argparse.Namespace) -> int:
         if bar is not None:
             bar.update(1)
 
-    report = extract_corpus(corpus, args.out, args.format, jobs=jobs, model=model, files=files,
+    report = extract_corpus(corpus, args.out, args.format, jobs=jobs, classifier=classifier, files=files,
                             on_file=on_file)
     if bar is not None:
         bar.close()
@@ -188,7 +189,7 @@ def run_train(args: argparse.Namespace) -> int:
     if not labels.exists():
         print(f"summarylens: error: no such labels file: {labels}", file=sys.stderr)
         return EXIT_USAGE
-    report = classify.train_from_labels(labels, Path(args.out))
+    report = train_from_labels(labels, Path(args.out))
     print(report)
     return EXIT_OK
 

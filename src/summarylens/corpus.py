@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import os
+import warnings
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -27,19 +28,30 @@ from typing import TYPE_CHECKING, TypeVar
 
 import numpy as np
 
-from . import classify
 from .dedup import DuplicateIndex
 from .io import iter_corpus_files
-from .model import Document, ReadError
 from .pipeline import FileResult, collector_paused, process_files
+from .records import Document, ReadError
+from .sections import LayeredLabeller, default_predictor
 from .tables import COLUMNS, CSV_BODY_ENCODING, TABLE_NAMES, Rows, TableWriter, build_tables, csv_text, table_tuples
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
 T = TypeVar("T")
-#: work on a batch of files: ``function(paths, root, model)``
-BatchFunction = Callable[[list[Path], Path, "classify.SectionClassifier | None"], T]
+#: work on a batch of files: ``function(paths, root, classifier)``
+BatchFunction = Callable[[list[Path], Path, "LayeredLabeller | None"], T]
+
+
+def renamed_classifier(classifier: LayeredLabeller | None, model: LayeredLabeller | None,
+                       where: str) -> LayeredLabeller | None:
+    """``classifier``, or the deprecated ``model=`` argument of ``where`` (with a warning)."""
+    if model is None:
+        return classifier
+    if classifier is not None:
+        raise TypeError(f"{where}() got both classifier= and its old name model=")
+    warnings.warn(f"{where}(model=...) is deprecated; pass classifier=...", DeprecationWarning, stacklevel=3)
+    return model
 
 
 def default_jobs() -> int:
@@ -81,29 +93,29 @@ def _file_size(path: Path) -> int:
 
 
 def iter_results(root: str | Path, jobs: int = 1,
-                 model: classify.SectionClassifier | None = None,
+                 classifier: LayeredLabeller | None = None,
                  files: list[Path] | None = None) -> Iterator[FileResult]:
     """Process every file below ``root``; yield one :class:`FileResult` per file, in order."""
     root = Path(root)
     paths = files if files is not None else iter_corpus_files(root)
-    for results in map_batches(_process_batch, file_batches(paths), root, jobs, model):
+    for results in map_batches(_process_batch, file_batches(paths), root, jobs, classifier):
         yield from results
 
 
 def map_batches(function: BatchFunction[T], batches: Iterable[list[Path]], root: Path,
-                jobs: int = 1, model: classify.SectionClassifier | None = None) -> Iterator[T]:
-    """``function(batch, root, model)`` for every batch, in order; in ``jobs`` processes if > 1.
+                jobs: int = 1, classifier: LayeredLabeller | None = None) -> Iterator[T]:
+    """``function(batch, root, classifier)`` for every batch, in order; in ``jobs`` processes if > 1.
 
     At most ``jobs * WINDOW_PER_JOB`` batches are in flight, so results never pile up in
-    memory when writing is slower than processing. Each worker loads the model once.
+    memory when writing is slower than processing. Each worker loads the classifier once.
     """
     if jobs <= 1:
         for batch in batches:
-            yield function(batch, root, model)
+            yield function(batch, root, classifier)
         return
-    if model is None:  # load (on a first run: fit) the shipped model once, not in every worker
-        model = classify.default_predictor()
-    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(model,))
+    if classifier is None:  # load (on a first run: fit) the shipped model once, not in every worker
+        classifier = default_predictor()
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(classifier,))
     pending: deque[Future[T]] = deque()
     try:
         for batch in batches:
@@ -116,22 +128,22 @@ def map_batches(function: BatchFunction[T], batches: Iterable[list[Path]], root:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-_WORKER_MODEL: classify.SectionClassifier | None = None
+_WORKER_CLASSIFIER: LayeredLabeller | None = None
 
 
-def _init_worker(model: classify.SectionClassifier | None) -> None:
-    """Keep the model for this process's batches (``None``: the default model, loaded lazily)."""
-    global _WORKER_MODEL
-    _WORKER_MODEL = model
+def _init_worker(classifier: LayeredLabeller | None) -> None:
+    """Keep the classifier for this process's batches (``None``: the default classifier, loaded lazily)."""
+    global _WORKER_CLASSIFIER
+    _WORKER_CLASSIFIER = classifier
 
 
 def _in_worker(function: BatchFunction[T], batch: list[Path], root: Path) -> T:
-    return function(batch, root, _WORKER_MODEL)
+    return function(batch, root, _WORKER_CLASSIFIER)
 
 
 def _process_batch(paths: list[Path], root: Path,
-                   model: classify.SectionClassifier | None) -> list[FileResult]:
-    return process_files(paths, root, model)
+                   classifier: LayeredLabeller | None) -> list[FileResult]:
+    return process_files(paths, root, classifier)
 
 
 def mark_duplicates(result: FileResult, index: DuplicateIndex) -> list[Document]:
@@ -144,11 +156,11 @@ def mark_duplicates(result: FileResult, index: DuplicateIndex) -> list[Document]
 
 
 def iter_documents(root: str | Path, jobs: int = 1,
-                   model: classify.SectionClassifier | None = None,
+                   classifier: LayeredLabeller | None = None,
                    errors: list[ReadError] | None = None) -> Iterator[tuple[FileResult, list[Document]]]:
     """Yield ``(file result, marked documents)`` per file; unreadable files go to ``errors``."""
     index = DuplicateIndex()
-    for result in iter_results(root, jobs=jobs, model=model):
+    for result in iter_results(root, jobs=jobs, classifier=classifier):
         if result.error is not None:
             if errors is not None:
                 errors.append(result.error)
@@ -162,7 +174,7 @@ class Corpus:
     """The four tables of a corpus, and the files that could not be read.
 
     ``corpus.documents``, ``.paragraphs``, ``.figures``, ``.relations`` are DataFrames
-    (SPEC section 2); ``corpus.errors`` lists :class:`~summarylens.model.ReadError`.
+    (SPEC section 2); ``corpus.errors`` lists :class:`~summarylens.records.ReadError`.
     """
 
     documents: pd.DataFrame
@@ -194,15 +206,19 @@ class Corpus:
 
 
 def read_corpus(path: str | Path, *, jobs: int = 1,
-                model: classify.SectionClassifier | None = None) -> Corpus:
+                classifier: LayeredLabeller | None = None, model: LayeredLabeller | None = None) -> Corpus:
     """Read a folder (recursively) or one file into a :class:`Corpus`.
+
+    ``classifier`` labels topics and roles (default: the shipped model); ``model`` is its
+    old name, deprecated.
 
     >>> corpus = read_corpus("corpus/")   # doctest: +SKIP
     >>> corpus.errors                     # doctest: +SKIP
     []
     """
+    classifier = renamed_classifier(classifier, model, "read_corpus")
     errors: list[ReadError] = []
-    documents = [doc for _, docs in iter_documents(path, jobs=jobs, model=model, errors=errors)
+    documents = [doc for _, docs in iter_documents(path, jobs=jobs, classifier=classifier, errors=errors)
                  for doc in docs]
     return Corpus(**build_tables(documents), errors=errors)
 
@@ -239,7 +255,7 @@ class FileRows:
 _RENDERED = tuple(name for name in TABLE_NAMES if name != "documents")
 
 
-def _rows_batch(paths: list[Path], root: Path, model: classify.SectionClassifier | None,
+def _rows_batch(paths: list[Path], root: Path, classifier: LayeredLabeller | None,
                 render: bool = False) -> list[FileRows]:
     """Process a batch of files into table rows (in a worker), rendered as CSV when ``render``.
 
@@ -248,7 +264,7 @@ def _rows_batch(paths: list[Path], root: Path, model: classify.SectionClassifier
     """
     with collector_paused():
         out = []
-        for result in process_files(paths, root, model):
+        for result in process_files(paths, root, classifier):
             if result.error is not None:
                 out.append(FileRows(result.source, error=result.error))
                 continue
@@ -314,9 +330,10 @@ def count_rows(counts: Counter[str], rows: dict[str, Rows]) -> None:
 
 
 def extract_corpus(root: str | Path, out: str | Path, fmt: str = "csv", *, jobs: int = 1,
-                   model: classify.SectionClassifier | None = None,
+                   classifier: LayeredLabeller | None = None,
                    files: list[Path] | None = None,
-                   on_file: Callable[[str, ReadError | None], None] | None = None) -> ExtractReport:
+                   on_file: Callable[[str, ReadError | None], None] | None = None,
+                   model: LayeredLabeller | None = None) -> ExtractReport:
     """Process a corpus straight into the four table files, streaming, in corpus order.
 
     What ``summarylens extract`` does: workers return row tuples per batch of files, this
@@ -329,13 +346,14 @@ def extract_corpus(root: str | Path, out: str | Path, fmt: str = "csv", *, jobs:
     >>> report.counts["documents"], report.errors            # doctest: +SKIP
     (55, [])
     """
+    classifier = renamed_classifier(classifier, model, "extract_corpus")
     root = Path(root)
     paths = files if files is not None else list(iter_corpus_files(root))
     report = ExtractReport(files=len(paths))
     index = DuplicateIndex()
     work = functools.partial(_rows_batch, render=fmt == "csv")
     with TableWriter(out, fmt) as writer:
-        for batch in map_batches(work, file_batches(paths), root, jobs, model):
+        for batch in map_batches(work, file_batches(paths), root, jobs, classifier):
             for file_rows in batch:
                 if file_rows.error is not None:
                     report.errors.append(file_rows.error)

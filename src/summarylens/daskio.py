@@ -38,11 +38,11 @@ try:
 except ImportError as exc:  # pragma: no cover - depends on the environment
     raise ImportError("summarylens.daskio needs Dask: pip install 'summarylens[dask]'") from exc
 
-from . import classify
-from .corpus import BATCH_FILES, file_batches
+from .corpus import BATCH_FILES, file_batches, renamed_classifier
 from .dedup import DuplicateIndex
 from .io import iter_corpus_files
 from .pipeline import file_signatures, process_files
+from .sections import LayeredLabeller
 from .tables import TABLE_NAMES, build_tables, frame
 
 #: the columns of the table of unreadable files
@@ -68,10 +68,10 @@ def _mark_in_order(parts: list[list[tuple[str, np.ndarray | None]]]) -> list[Mar
              for doc_id, sig in part] for part in parts]
 
 
-def _process_partition(paths: list[Path], root: Path, model: classify.SectionClassifier | None,
+def _process_partition(paths: list[Path], root: Path, classifier: LayeredLabeller | None,
                        mine: Marks) -> _Partition:
     """Run one batch of files through the pipeline and complete its documents (a Dask task)."""
-    results = process_files(paths, root, model)
+    results = process_files(paths, root, classifier)
     documents = [doc for r in results for doc in r.documents]
     if len(mine) != len(documents):
         raise RuntimeError(f"{paths[0]}…: {len(documents)} documents but {len(mine)} signatures")
@@ -133,26 +133,29 @@ def _resolve(corpus: str | Path | Sequence[str | Path],
 
 def read_corpus_dask(corpus: str | Path | Sequence[str | Path], root: str | Path | None = None, *,
                      files_per_partition: int = BATCH_FILES,
-                     model: classify.SectionClassifier | None = None) -> DaskCorpus:
+                     classifier: LayeredLabeller | None = None,
+                     model: LayeredLabeller | None = None) -> DaskCorpus:
     """Build the four tables of a corpus folder, or of a list of files, as Dask DataFrames.
 
     ``root`` (default: the folder, or the files' common folder) is what ``source`` and
     ``doc_id`` are relative to, as in :func:`summarylens.read_corpus`. Partitions hold
-    consecutive files (at most ``files_per_partition``); ``model`` is a classifier from
-    :func:`summarylens.classify.load_model` (default: the shipped one, loaded once per
-    worker). Nothing runs until the tables are computed or written.
+    consecutive files (at most ``files_per_partition``); ``classifier`` is a classifier from
+    :func:`summarylens.sections.load_model` (default: the shipped one, loaded once per
+    worker; ``model`` is its old name, deprecated). Nothing runs until the tables are
+    computed or written.
 
     >>> corpus = read_corpus_dask(["工会/a.txt", "工会/b.txt"])   # doctest: +SKIP
     >>> corpus.documents.npartitions                             # doctest: +SKIP
     1
     """
+    classifier = renamed_classifier(classifier, model, "read_corpus_dask")
     paths, root = _resolve(corpus, root)
     batches = [batch[i:i + files_per_partition] for batch in file_batches(paths)
                for i in range(0, len(batch), files_per_partition)] or [[]]
-    shared_model = delayed(model, pure=True) if model is not None else None
+    shared_classifier = delayed(classifier, pure=True) if classifier is not None else None
     signatures = [delayed(file_signatures, pure=True)(batch, root) for batch in batches]
     marks = delayed(_mark_in_order, pure=True)(signatures)
-    parts = [delayed(_process_partition, pure=True)(batch, root, shared_model,
+    parts = [delayed(_process_partition, pure=True)(batch, root, shared_classifier,
                                                     delayed(operator.getitem)(marks, n))
              for n, batch in enumerate(batches)]
     tables = {name: _frame_of(name, [_get(p, name) for p in parts]) for name in TABLE_NAMES}

@@ -1,8 +1,8 @@
 """Paragraph labels in a plain, diff-friendly file format: one TSV per source file.
 
 Columns: ``doc_id  para_id  kind  topic  role  text``. ``topic`` is one of
-:data:`~summarylens.model.TOPICS` for headings and body rows; ``role`` one of
-:data:`~summarylens.model.ROLES` for body rows (empty for headings). Labels are joined
+:data:`~summarylens.records.TOPICS` for headings and body rows; ``role`` one of
+:data:`~summarylens.records.ROLES` for body rows (empty for headings). Labels are joined
 to paragraphs on ``(doc_id, text)``, so they survive small changes of segmentation;
 ``para_id`` is there for reading order only.
 
@@ -28,7 +28,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .model import ROLES, TOPICS
+from .records import ROLES, TOPICS
 
 LABEL_COLUMNS: tuple[str, ...] = ("doc_id", "para_id", "kind", "topic", "role", "text")
 #: paragraph kinds that carry labels

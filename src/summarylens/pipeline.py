@@ -22,12 +22,12 @@ from pathlib import Path
 
 import numpy as np
 
-from . import classify
 from .dedup import signature
 from .figures import find_figures
 from .io import UnreadableFile, read_text
 from .meta import document_facts
-from .model import Document, DocumentSpan, Figure, Paragraph, ReadError, Relation
+from .records import Document, DocumentSpan, Figure, Paragraph, ReadError, Relation
+from .sections import TOPIC_KINDS, LayeredLabeller, default_predictor, label_paragraphs
 from .segment import segment_text
 from .split import split_documents
 
@@ -46,13 +46,13 @@ class FileResult:
     encoding: str | None = None
 
 
-def process_file(path: str | Path, root: str | Path, model: classify.SectionClassifier | None = None) -> FileResult:
+def process_file(path: str | Path, root: str | Path, classifier: LayeredLabeller | None = None) -> FileResult:
     """Read and process one file; a file that cannot be read gives a result with ``error``."""
-    return process_files([path], root, model)[0]
+    return process_files([path], root, classifier)[0]
 
 
 def process_files(paths: Sequence[str | Path], root: str | Path,
-                  model: classify.SectionClassifier | None = None) -> list[FileResult]:
+                  classifier: LayeredLabeller | None = None) -> list[FileResult]:
     """:func:`process_file` for several files at once, with one classifier call for all.
 
     The results are those of :func:`process_file` on each file, in order; classifying
@@ -62,7 +62,7 @@ def process_files(paths: Sequence[str | Path], root: str | Path,
     with collector_paused():
         read = [_read(Path(path), root) for path in paths]
         drafts = [_drafts(text) if isinstance(text, str) else [] for _source, text, _enc in read]
-        labelled = iter(label_documents([d.paragraphs for file in drafts for d in file], model))
+        labelled = iter(label_documents([d.paragraphs for file in drafts for d in file], classifier))
         results = []
         for (source, text, encoding), file_drafts in zip(read, drafts, strict=True):
             if isinstance(text, ReadError):
@@ -118,10 +118,10 @@ def file_signatures(paths: Sequence[str | Path], root: str | Path) -> list[tuple
     return out
 
 
-def process_text(text: str, source: str = "<text>", model: classify.SectionClassifier | None = None) -> list[Document]:
+def process_text(text: str, source: str = "<text>", classifier: LayeredLabeller | None = None) -> list[Document]:
     """Split, segment, classify and extract figures from one file's decoded text."""
     drafts = _drafts(text)
-    labelled = label_documents([d.paragraphs for d in drafts], model)
+    labelled = label_documents([d.paragraphs for d in drafts], classifier)
     return [_finish(source, n, draft, paragraphs)
             for n, (draft, paragraphs) in enumerate(zip(drafts, labelled, strict=True), start=1)]
 
@@ -169,24 +169,23 @@ def _finish(source: str, n: int, draft: _Draft, paragraphs: list[Paragraph]) -> 
 
 
 def label_documents(documents: Sequence[Sequence[Paragraph]],
-                    model: classify.SectionClassifier | None = None) -> list[list[Paragraph]]:
-    """:func:`summarylens.classify.label_paragraphs` for many documents, in one model call.
+                    classifier: LayeredLabeller | None = None) -> list[list[Paragraph]]:
+    """:func:`summarylens.sections.label_paragraphs` for many documents, in one classifier call.
 
     Gives exactly what labelling each document on its own gives (``tests/test_scale.py``
-    checks it on the shipped corpus). A model whose ``label`` method is its own (not the
+    checks it on the shipped corpus). A classifier whose ``label`` method is its own (not the
     stock layered one) is called document by document.
 
     >>> from summarylens.segment import segment_text
     >>> [[p.topic for p in doc] for doc in label_documents([segment_text("三、送温暖\\n慰问困难职工73户。")])]
     [['welfare', 'welfare']]
     """
-    if not any(p.kind in classify.TOPIC_KINDS for doc in documents for p in doc):
+    if not any(p.kind in TOPIC_KINDS for doc in documents for p in doc):
         return [list(doc) for doc in documents]
-    model = model or classify.default_predictor()
-    base = classify._SectionClassifierBase
-    if isinstance(model, base) and type(model).label is base.label:
-        return model.label_documents(documents)
-    return [classify.label_paragraphs(doc, model=model) for doc in documents]
+    classifier = classifier or default_predictor()
+    if isinstance(classifier, LayeredLabeller) and type(classifier).label is LayeredLabeller.label:
+        return classifier.label_documents(documents)
+    return [label_paragraphs(doc, classifier) for doc in documents]
 
 
 def content_text(document: Document) -> str:

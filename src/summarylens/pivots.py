@@ -23,7 +23,7 @@ from typing import Any
 
 import pandas as pd
 
-from .model import ROLES, TOPICS
+from .records import ROLES, TOPICS
 
 #: figure kinds summed by :func:`figure_totals` (percentages and plain counts are not summed)
 SUMMED_KINDS: tuple[str, ...] = ("money", "people", "person_times", "households")
@@ -200,7 +200,7 @@ def topic_share(paragraphs: Any, by: str | pd.Series = "doc_id", weight: str = "
     """Share of each topic in each document (rows sum to 1): the document's section profile.
 
     ``by`` is a column of the paragraphs table or a Series mapping doc_id to a group (e.g.
-    :func:`org_type`). Columns are the topic labels in :data:`~summarylens.model.TOPICS` order.
+    :func:`org_type`). Columns are the topic labels in :data:`~summarylens.records.TOPICS` order.
 
     >>> from summarylens.tables import frame
     >>> paras = frame("paragraphs", [

@@ -40,7 +40,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MaxNLocator, NullFormatter, PercentFormatter
 
 from . import pivots
-from .model import ROLES, TOPICS
+from .records import ROLES, TOPICS
 
 # ---------------------------------------------------------------------------
 # Chinese fonts

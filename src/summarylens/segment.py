@@ -24,7 +24,6 @@ import itertools
 import re
 from typing import NamedTuple
 
-from .model import Paragraph
 from .patterns import (
     ARTICLE_MARKER,
     HEADING_FIRST,
@@ -40,6 +39,7 @@ from .patterns import (
     SHI_GATE,
     SHI_ITEM,
 )
+from .records import Paragraph
 from .split import is_article_marker, is_noise_line, is_separator, is_title_like, iter_lines
 
 #: The level of "第一，" headings: one below the enclosing heading, 1 when there is none.

@@ -27,7 +27,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .model import DocumentSpan
 from .patterns import (
     ARTICLE_MARKER,
     HEADING_MARKERS,
@@ -41,6 +40,7 @@ from .patterns import (
     SEPARATOR_GATE,
     TITLE_WORDS,
 )
+from .records import DocumentSpan
 
 #: A report title is short; a longer line is prose even without a full stop.
 TITLE_MAX_CHARS = 48

@@ -21,7 +21,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .model import FIGURE_KINDS, KINDS, PERIODS, QUALIFIERS, ROLES, TOPICS, Document
+from .records import FIGURE_KINDS, KINDS, PERIODS, QUALIFIERS, ROLES, TOPICS, Document
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd

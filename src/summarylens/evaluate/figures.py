@@ -39,7 +39,7 @@ from pathlib import Path
 
 from ..figures import find_figures
 from ..io import read_text
-from ..model import FIGURE_KINDS
+from ..records import FIGURE_KINDS
 
 
 @dataclass(frozen=True, slots=True)

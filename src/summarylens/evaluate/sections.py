@@ -12,9 +12,9 @@ n-gram TF-IDF model without keyword priors, layering or role decoding.
 
 Example::
 
-    >>> from summarylens.classify import training_frame, shipped_labels_dir, new_classifier
+    >>> from summarylens.sections import SectionClassifier, shipped_labels_dir, training_frame
     >>> frame = training_frame(shipped_labels_dir())                        # doctest: +SKIP
-    >>> predicted = cross_validate(frame, new_classifier, folds=5)          # doctest: +SKIP
+    >>> predicted = cross_validate(frame, SectionClassifier, folds=5)       # doctest: +SKIP
     >>> scores(frame, predicted)["topic_macro_f1"]                          # doctest: +SKIP
     0.9…
 """
@@ -31,18 +31,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ..classify import (
-    OTHER,
-    PATH_SEP,
-    PLAN_OPENING,
-    ROLE_CUES,
-    TOPIC_CUES,
-    new_classifier,
-    shipped_labels_dir,
-    topic_cue_matrix,
-    training_frame,
-)
-from ..model import ROLES, TOPICS
+from ..records import ROLES, TOPICS
+from ..sections import OTHER, PATH_SEP, ROLE_CUES, TOPIC_CUES, shipped_labels_dir, training_frame
+from ..sections.cues import PLAN_OPENING, topic_cue_matrix
+from ..sections.estimator import SectionClassifier
 
 #: parameters of the "flat" baseline: each row's own words by char n-gram TF-IDF only — no
 #: keyword priors, no headings, lead-ins or covered rows, no role decoding
@@ -241,10 +233,10 @@ def main(argv: Sequence[str] | None = None) -> int:
           f"{int(frame['role'].notna().sum())} body rows with a role, "
           f"{frame['doc_id'].nunique()} documents in {frame['doc_id'].map(source_of).nunique()} "
           f"source files; cross-validation: {split}\n")
-    systems: dict[str, Callable[[], Any]] = {"SectionClassifier": new_classifier}
+    systems: dict[str, Callable[[], Any]] = {"SectionClassifier": SectionClassifier}
     if not args.no_baselines:
         systems["baseline: keywords"] = KeywordBaseline
-        systems["baseline: flat TF-IDF"] = partial(new_classifier, **FLAT_PARAMS)
+        systems["baseline: flat TF-IDF"] = partial(SectionClassifier, **FLAT_PARAMS)
     results = {}
     for name, make in systems.items():
         results[name] = cross_validate(frame, make, args.folds)

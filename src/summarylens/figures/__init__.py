@@ -1,8 +1,8 @@
 """The figures of a paragraph: amounts, headcounts, households, percentages and counts.
 
 :func:`find_figures` reads one heading or body paragraph and returns its figures
-(:class:`~summarylens.model.Figure`) and its 共计……其中 groups
-(:class:`~summarylens.model.Relation`). The stage, by concern:
+(:class:`~summarylens.records.Figure`) and its 共计……其中 groups
+(:class:`~summarylens.records.Relation`). The stage, by concern:
 
 - :mod:`~summarylens.figures.numerals` — reading numerals (Arabic, full-width, Chinese, 万/亿);
 - :mod:`~summarylens.figures.scan` — the patterns that find candidates, and :func:`find_figures`;

@@ -2,7 +2,7 @@
 
 A :class:`Candidate` is one number the scanner matched, before units are shared along an
 enumeration; a :class:`Found` figure has its value, unit and kind but not yet its
-sentence or subject (those make a :class:`~summarylens.model.Figure`). Both are named
+sentence or subject (those make a :class:`~summarylens.records.Figure`). Both are named
 tuples, built without the Python-level ``__new__`` in the hot loops (:data:`new_tuple`).
 
 Example::

@@ -2,7 +2,7 @@
 
 A total is a figure after 共计/合计/总计/累计/共; its parts are the figures after the
 其中 that follows, with the same unit. Each group becomes a
-:class:`~summarylens.model.Relation` row with the sum of its parts and whether it
+:class:`~summarylens.records.Relation` row with the sum of its parts and whether it
 equals the total.
 
 Example::
@@ -19,7 +19,7 @@ import re
 from collections.abc import Sequence
 from typing import TypeAlias
 
-from ..model import Figure, Relation
+from ..records import Figure, Relation
 from .numerals import tidy
 from .records import Found, sentence_bounds, sentence_span
 

@@ -1,8 +1,8 @@
 """Finding the figures of a paragraph: amounts, headcounts, households, percentages and counts.
 
 :func:`find_figures` reads one heading or body paragraph and returns its figures
-(:class:`~summarylens.model.Figure`) and its 共计……其中 groups
-(:class:`~summarylens.model.Relation`). It is regex-driven — no segmentation — so it
+(:class:`~summarylens.records.Figure`) and its 共计……其中 groups
+(:class:`~summarylens.records.Relation`). It is regex-driven — no segmentation — so it
 runs many times faster than ``jieba.lcut`` over the same text (``bench/figures.py``):
 one ``finditer`` finds the numbers, most of them take a fast path (an Arabic number
 and a plain unit), and each sentence is cut out once per paragraph.
@@ -55,7 +55,7 @@ import bisect
 import re
 from collections.abc import Sequence
 
-from ..model import Figure, Relation
+from ..records import Figure, Relation
 from .exclusions import drop_list_marker, excluded, may_be_excluded_before, ordinal_at, unit_rule_clear
 from .numerals import (
     CN_BIG_UNITS,

@@ -13,8 +13,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from summarylens import classify
-from summarylens.model import ROLES, TOPICS
+from summarylens import sections
+from summarylens.records import ROLES, TOPICS
+from summarylens.sections import persistence
+from summarylens.sections.estimator import SectionClassifier
 from summarylens.segment import segment_text
 
 #: floors of the grouped 5-fold scores on the shipped labels, set from the run quoted in
@@ -34,7 +36,7 @@ def _labelled(paragraphs):
 def test_get_params_clone_and_set_params():
     from sklearn.base import clone, is_classifier
 
-    model = classify.new_classifier(heading_weight=0.7, C=3.0)
+    model = SectionClassifier(heading_weight=0.7, C=3.0)
     params = model.get_params()
     assert params["heading_weight"] == 0.7 and params["C"] == 3.0
     copy = clone(model)
@@ -47,14 +49,14 @@ def test_get_params_clone_and_set_params():
 def test_sl_section_classifier_is_the_estimator_class():
     import summarylens as sl
 
-    assert sl.SectionClassifier is classify.SectionClassifier
-    assert isinstance(classify.new_classifier(), sl.SectionClassifier)
+    assert sl.SectionClassifier is SectionClassifier
+    assert isinstance(SectionClassifier(), sl.SectionClassifier)
 
 
 def test_works_in_a_pipeline(frame):
     from sklearn.pipeline import Pipeline
 
-    pipeline = Pipeline([("sections", classify.new_classifier())]).fit(frame)
+    pipeline = Pipeline([("sections", SectionClassifier())]).fit(frame)
     predicted = pipeline.predict(frame.head(30))
     assert set(predicted) <= set(TOPICS)
 
@@ -71,7 +73,7 @@ def test_joblib_round_trip_predicts_the_same(fitted, frame):
 
 
 def test_fitting_twice_gives_the_same_model(fitted, frame):
-    again = classify.new_classifier().fit(frame)
+    again = SectionClassifier().fit(frame)
     assert np.array_equal(again.predict_proba(frame), fitted.predict_proba(frame))
     assert (again.predict_role(frame) == fitted.predict_role(frame)).all()
 
@@ -98,7 +100,7 @@ def test_predict_frame_has_the_spec_columns(fitted, frame):
 def test_fit_takes_topics_as_y(frame):
     X = frame.drop(columns=["topic"])
     y = frame["topic"]
-    model = classify.new_classifier().fit(X, y)
+    model = SectionClassifier().fit(X, y)
     assert set(model.classes_) == set(y.dropna())
     assert model.score(frame[y.notna()], y[y.notna()]) > 0.9
 
@@ -106,14 +108,14 @@ def test_fit_takes_topics_as_y(frame):
 def test_unknown_labels_are_refused(frame):
     bad = frame.assign(topic=frame["topic"].replace({"welfare": "wellfare"}))
     with pytest.raises(ValueError, match="wellfare"):
-        classify.new_classifier().fit(bad)
+        SectionClassifier().fit(bad)
 
 
 def test_one_topic_is_not_enough():
     X = pd.DataFrame({"text": ["慰问困难职工", "看望患病职工"], "kind": ["body", "body"],
                       "topic": ["welfare", "welfare"]})
     with pytest.raises(ValueError, match="two different topics"):
-        classify.new_classifier().fit(X)
+        SectionClassifier().fit(X)
 
 
 # ---------------------------------------------------------------------------
@@ -121,13 +123,13 @@ def test_one_topic_is_not_enough():
 # ---------------------------------------------------------------------------
 
 def test_body_inherits_its_heading():
-    rows = classify.label_paragraphs(segment_text(
+    rows = sections.label_paragraphs(segment_text(
         "三、关心职工生活\n春节前夕，工会班子成员分头走访了12户家庭，送去米、油和慰问金。"))
     assert _labelled(rows) == [("heading", "welfare", None), ("body", "welfare", "work")]
 
 
 def test_body_strongly_about_another_topic_keeps_its_own():
-    rows = classify.label_paragraphs(segment_text(
+    rows = sections.label_paragraphs(segment_text(
         "四、关心职工生活，做好帮扶送温暖\n"
         "3月召开八届三次职工代表大会，审议通过厂长工作报告，代表提出提案34件，立案29件，"
         "厂务公开栏按月公开评先评优情况。"))
@@ -135,7 +137,7 @@ def test_body_strongly_about_another_topic_keeps_its_own():
 
 
 def test_vague_body_takes_the_heading_topic_over_its_own_weak_guess():
-    rows = classify.label_paragraphs(segment_text(
+    rows = sections.label_paragraphs(segment_text(
         "二、加强女职工工作\n全年共组织活动6次，参与人数达到300余人次，效果良好。"))
     assert _labelled(rows)[1][1] == "women"
 
@@ -149,7 +151,7 @@ def test_roles_from_position_and_cue_words():
         "三、存在的不足\n活动形式比较单一，对青年职工吸引力不强，部分分会工作不够主动。\n"
         "四、下半年工作打算\n下半年，我们将继续深化劳动竞赛，做好金秋助学和职工体检工作。\n"
     )
-    roles = [p.role for p in classify.label_paragraphs(segment_text(text)) if p.kind == "body"]
+    roles = [p.role for p in sections.label_paragraphs(segment_text(text)) if p.kind == "body"]
     assert roles == ["preamble", "work", "work", "problem", "plan"]
 
 
@@ -160,7 +162,7 @@ def test_roles_without_headings():
         "但工作中也存在一些不足，主要是基层工会活动经费紧张，活动形式有待创新。\n"
         "下半年，我们将重点做好新业态劳动者入会工作，开展金秋助学活动。\n"
     )
-    roles = [p.role for p in classify.label_paragraphs(segment_text(text)) if p.kind == "body"]
+    roles = [p.role for p in sections.label_paragraphs(segment_text(text)) if p.kind == "body"]
     assert roles == ["preamble", "work", "problem", "plan"]
 
 
@@ -170,7 +172,7 @@ def test_a_second_half_report_opens_with_a_preamble_not_a_plan():
         "一、开展劳动竞赛\n9月举办职工技能比武，参赛职工168人。\n"
         "二、做好帮扶\n元旦春节前走访慰问困难职工32户，发放慰问金6.4万元。\n"
     )
-    roles = [p.role for p in classify.label_paragraphs(segment_text(text)) if p.kind == "body"]
+    roles = [p.role for p in sections.label_paragraphs(segment_text(text)) if p.kind == "body"]
     assert roles == ["preamble", "work", "work"]
 
 
@@ -181,7 +183,7 @@ def test_problems_and_plans_under_one_heading():
         "二、存在的问题和下半年打算\n一是基层分工会活动开展不平衡；\n二是工会干部多为兼职，业务能力不强。\n"
         "下半年，厂工会将重点做好金秋助学和职工体检工作。\n"
     )
-    roles = [p.role for p in classify.label_paragraphs(segment_text(text)) if p.kind == "body"]
+    roles = [p.role for p in sections.label_paragraphs(segment_text(text)) if p.kind == "body"]
     assert roles == ["preamble", "work", "problem", "problem", "plan"]
 
 
@@ -193,13 +195,13 @@ def test_closing_pledge_and_signature_lines():
         "总之，院工会将团结带领全院职工，为建设人民满意医院作出新的更大贡献。\n"
         "县人民医院工会\n2023年12月28日\n"
     )
-    rows = [p for p in classify.label_paragraphs(segment_text(text)) if p.kind == "body"]
+    rows = [p for p in sections.label_paragraphs(segment_text(text)) if p.kind == "body"]
     assert [p.role for p in rows] == ["preamble", "work", "closing", "closing", "closing"]
     assert {p.topic for p in rows[-3:]} == {"other"}
 
 
 def test_a_two_part_heading_goes_by_its_first_clause():
-    topics = [classify.label_paragraphs(segment_text(text))[0].topic for text in (
+    topics = [sections.label_paragraphs(segment_text(text))[0].topic for text in (
         "四、关心女职工，丰富职工文化生活", "四、丰富职工文化生活，关心女职工")]
     assert topics == ["women", "culture"]
 
@@ -211,7 +213,7 @@ def test_lead_in_clauses_name_the_topic_without_headings():
         "在关心教职工生活方面，走访慰问困难教职工86人，发放慰问金12.9万元。\n"
         "下半年，区教育工会将继续办好教职工实事。\n"
     )
-    rows = [p for p in classify.label_paragraphs(segment_text(text)) if p.kind == "body"]
+    rows = [p for p in sections.label_paragraphs(segment_text(text)) if p.kind == "body"]
     assert [p.topic for p in rows[1:3]] == ["democracy", "welfare"]
     assert [p.role for p in rows] == ["preamble", "work", "work", "plan"]
 
@@ -221,7 +223,7 @@ def test_label_paragraphs_fills_every_heading_and_body_row(seed_text):
 
     for span in split_documents(seed_text):
         paragraphs = segment_text(seed_text[span.start:span.end])
-        labelled = classify.label_paragraphs(paragraphs)
+        labelled = sections.label_paragraphs(paragraphs)
         assert len(labelled) == len(paragraphs)
         for before, after in zip(paragraphs, labelled, strict=True):
             assert (after.text, after.kind, after.start) == (before.text, before.kind, before.start)
@@ -233,9 +235,9 @@ def test_label_paragraphs_fills_every_heading_and_body_row(seed_text):
 
 
 def test_label_paragraphs_of_nothing():
-    assert classify.label_paragraphs([]) == []
+    assert sections.label_paragraphs([]) == []
     only_title = segment_text("工会工作总结")
-    assert classify.label_paragraphs(only_title) == only_title
+    assert sections.label_paragraphs(only_title) == only_title
 
 
 # ---------------------------------------------------------------------------
@@ -264,23 +266,23 @@ def test_rebuilt_heading_paths_match_the_segmenter(frame):
 
 def test_train_save_load_round_trip(tmp_path, frame):
     model_path = tmp_path / "model.joblib"
-    report = classify.train_from_labels(classify.shipped_labels_dir(), model_path)
+    report = sections.train_from_labels(sections.shipped_labels_dir(), model_path)
     assert "trained on" in report and model_path.exists()
-    loaded = classify.load_model(model_path)
-    reference = classify.new_classifier().fit(frame)
+    loaded = sections.load_model(model_path)
+    reference = SectionClassifier().fit(frame)
     assert (loaded.predict(frame) == reference.predict(frame)).all()
 
 
 def test_a_model_from_another_sklearn_version_is_refitted_not_unpickled(tmp_path, frame, fitted):
     import joblib
 
-    path = classify.save_model(fitted, tmp_path / "m.joblib", training=frame)
+    path = sections.save_model(fitted, tmp_path / "m.joblib", training=frame)
     payload = joblib.load(path)
     payload["sklearn"] = "0.0.1"
     payload["estimator"] = b"not a pickle"  # would fail if it were read
     joblib.dump(payload, path)
     with pytest.warns(UserWarning, match="refitting"):
-        refitted = classify.load_model(path)
+        refitted = sections.load_model(path)
     assert (refitted.predict(frame) == fitted.predict(frame)).all()
 
 
@@ -290,28 +292,28 @@ def test_load_model_refuses_other_files(tmp_path):
     path = tmp_path / "x.joblib"
     joblib.dump({"something": 1}, path)
     with pytest.raises(ValueError, match="not a summarylens section model"):
-        classify.load_model(path)
+        sections.load_model(path)
 
 
 def test_default_model_is_cached_by_version_and_labels(tmp_path, monkeypatch):
     monkeypatch.setenv("SUMMARYLENS_CACHE_DIR", str(tmp_path))
     monkeypatch.delenv("SUMMARYLENS_NO_CACHE", raising=False)
-    path = classify._cache_path(classify.shipped_labels_dir())
+    path = persistence._cache_path(sections.shipped_labels_dir())
     import sklearn
 
     assert path.parent == tmp_path and f"sklearn{sklearn.__version__}" in path.name
-    model = classify._load_or_train_default()
+    model = persistence._load_or_train_default()
     assert path.exists()
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        again = classify._load_or_train_default()
+        again = persistence._load_or_train_default()
     assert type(again) is type(model)
     path.write_bytes(b"damaged")
-    assert isinstance(classify._load_or_train_default(), classify.SectionClassifier)
+    assert isinstance(persistence._load_or_train_default(), SectionClassifier)
 
 
 def test_default_model_is_trained_once_per_process():
-    assert classify.default_model() is classify.default_model()
+    assert sections.default_model() is sections.default_model()
 
 
 def test_importing_summarylens_does_not_import_sklearn():
@@ -328,7 +330,7 @@ def test_importing_summarylens_does_not_import_sklearn():
 def test_grouped_cross_validation_scores_stay_above_the_floors(frame):
     from summarylens.evaluate.sections import cross_validate, scores
 
-    result = scores(frame, cross_validate(frame, classify.new_classifier, folds=5))
+    result = scores(frame, cross_validate(frame, SectionClassifier, folds=5))
     assert result["topic_macro_f1"] >= TOPIC_MACRO_F1_FLOOR, result
     assert result["role_accuracy"] >= ROLE_ACCURACY_FLOOR, result
 
@@ -336,7 +338,7 @@ def test_grouped_cross_validation_scores_stay_above_the_floors(frame):
 def test_the_classifier_beats_the_keyword_baseline(frame):
     from summarylens.evaluate.sections import KeywordBaseline, cross_validate, scores
 
-    ours = scores(frame, cross_validate(frame, classify.new_classifier, folds=5))
+    ours = scores(frame, cross_validate(frame, SectionClassifier, folds=5))
     rules = scores(frame, cross_validate(frame, KeywordBaseline, folds=5))
     assert ours["topic_macro_f1"] > rules["topic_macro_f1"] + 0.05
     assert ours["role_accuracy"] > rules["role_accuracy"]

@@ -58,7 +58,7 @@ class Paragraph:
     """One heading, body paragraph, title or noise line of a document.
 
     ``start``/``end`` are offsets into the document text. ``topic``, ``topic_score``
-    and ``role`` are filled by :mod:`summarylens.classify` (``None`` until then).
+    and ``role`` are filled by :mod:`summarylens.sections` (``None`` until then).
     """
 
     para_id: int

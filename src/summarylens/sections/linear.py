@@ -1,6 +1,6 @@
 """The fitted section models as NumPy arrays: prediction without importing scikit-learn.
 
-:class:`summarylens.classify.SectionClassifier` is fitted with scikit-learn (a char n-gram
+:class:`summarylens.sections.SectionClassifier` is fitted with scikit-learn (a char n-gram
 TF-IDF + keyword-prior logistic regression for topics, a scaled-features logistic
 regression for roles). Predicting with those pipelines costs a second and a half of
 imports and unpickling per process and a Python loop per character in the vectoriser.
@@ -39,6 +39,9 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 import numpy as np
+
+__all__ = ["Compiled", "LinearRoles", "LinearTopics", "compile_roles", "compile_topics", "load_arrays",
+           "save_arrays"]
 
 #: bits of one character in an n-gram key (every code point is below 2**21)
 CODE_BITS = 21
@@ -268,6 +271,14 @@ class LinearRoles:
     @classmethod
     def from_arrays(cls, arrays: Mapping[str, np.ndarray]) -> LinearRoles:
         return cls(arrays["mean"], arrays["scale"], arrays["coef"], arrays["intercept"])
+
+
+@dataclass(frozen=True, eq=False)
+class Compiled:
+    """A fitted classifier's two linear models as arrays (roles None: one role only)."""
+
+    topics: LinearTopics
+    roles: LinearRoles | None
 
 
 # ---------------------------------------------------------------------------
