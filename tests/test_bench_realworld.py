@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from summarylens.model import ROLES, TOPICS
+from summarylens.records import ROLES, TOPICS
 
 ROOT = Path(__file__).resolve().parents[1]
 LABELS = ROOT / "bench" / "realworld" / "labels"
