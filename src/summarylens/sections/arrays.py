@@ -73,8 +73,9 @@ class SectionModel(LayeredLabeller):
     def save(self, path: str | Path | BinaryIO) -> None:
         """Write the arrays, classes and parameters to one ``.npz`` file."""
         params = dict(self.params)
-        if params.get("topic_cues") is not None:  # a user's cue list, as plain data
-            params["topic_cues"] = self.compiled_.topics.cues.as_dict()
+        cues = self.compiled_.topics.cues
+        if params.get("topic_cues") is not None and isinstance(cues, TopicCues):  # a user's list, as plain data
+            params["topic_cues"] = cues.as_dict()
         groups = {"topics": self.compiled_.topics.arrays(),
                   "meta": {"classes": self.classes_.astype(str), "role_classes": self.role_classes_.astype(str),
                            "params": np.array(json.dumps(params, default=str))}}

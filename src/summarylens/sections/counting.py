@@ -48,7 +48,7 @@ def _split_patterns(patterns: tuple[re.Pattern[str], ...]) -> tuple[list[int], W
     words = [_words_of(pattern) for pattern in patterns]
     listed = [j for j, w in enumerate(words) if w is not None]
     scanned = [j for j, w in enumerate(words) if w is None]
-    return listed, WordCounter([words[j] for j in listed]), scanned
+    return listed, WordCounter([w for w in words if w is not None]), scanned
 
 
 def _words_of(pattern: re.Pattern[str]) -> tuple[str, ...] | None:

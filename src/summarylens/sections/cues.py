@@ -141,7 +141,8 @@ class TopicCues:
             cues = cues.groups("topic")
         if not isinstance(cues, Mapping):
             raise ValueError(f"topic_cues must be None, a dict topic → words or a Lexicon, not {type(cues).__name__}")
-        lists = {topic: [cues[topic]] if isinstance(cues[topic], str) else list(cues[topic]) for topic in cues}
+        lists: dict[str, list[Any]] = {topic: [words] if isinstance(words, str) else list(words)
+                                       for topic, words in cues.items()}
         unknown = sorted(str(t) for t in lists if t not in set(known))
         if unknown:
             raise ValueError(f"topic_cues: unknown topics {unknown}; expected some of {list(known)}")

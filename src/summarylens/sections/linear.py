@@ -348,11 +348,12 @@ def compile_roles(pipeline: Any, select: Callable[..., np.ndarray]) -> LinearRol
 
 def save_arrays(target: str | Path | BinaryIO, groups: Mapping[str, Mapping[str, np.ndarray]]) -> None:
     """Save named groups of arrays to one ``.npz`` file or open binary file (``group/name`` entries)."""
-    flat = {f"{group}/{name}": array for group, arrays in groups.items() for name, array in arrays.items()}
+    flat: dict[str, Any] = {f"{group}/{name}": array for group, arrays in groups.items()
+                            for name, array in arrays.items()}
     if hasattr(target, "write"):
         np.savez(target, **flat)
         return
-    with open(target, "wb") as handle:  # a path as given (np.savez would add ".npz")
+    with open(str(target), "wb") as handle:  # a path as given (np.savez would add ".npz")
         np.savez(handle, **flat)
 
 

@@ -60,7 +60,7 @@ def rows_from_frame(X: pd.DataFrame) -> Rows:
     texts = _column(X, "text", "")
     kinds = [k or "body" for k in _column(X, "kind", "body")]
     paths = _column(X, "heading_path", "")
-    docs: list[Hashable] = _column(X, "doc_id", "") if "doc_id" in X.columns else [""] * len(X)
+    docs: Sequence[Hashable] = _column(X, "doc_id", "") if "doc_id" in X.columns else [""] * len(X)
     order = (pd.to_numeric(X["para_id"], errors="coerce").fillna(-1).to_numpy()
              if "para_id" in X.columns else np.arange(len(X)))
     return Rows(texts, kinds, paths, _groups(docs, order))
