@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from ..lexicons import Lexicon
-from ..model import FIGURE_KINDS
+from ..records import FIGURE_KINDS
 from .exclusions import ExclusionPatterns, compile_exclusions
 from .numerals import NUMBER_SEARCHED
 from .units import INSIDE_AFTER_MULT, INSIDE_QUALIFIERS, POST_QUALIFIERS, unit_tables
