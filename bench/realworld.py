@@ -145,16 +145,16 @@ def figure_counts(gold: Sequence[Row], pred: Sequence[Row]) -> dict[str, int]:
 
 def topic_role_pairs(gold: Sequence[Row], pred: Sequence[Row], text: str) -> list[tuple[Row, Row]]:
     """(gold paragraph, predicted row) for every real heading/body paragraph found."""
-    by_start = {}
+    by_start: dict[int, Row] = {}
     for p in pred:
         if p["kind"] in CONTENT_KINDS:
             by_start.setdefault(norm_start(text, p["start"]), p)
     out = []
     for g in gold:
         if g["kind"] in ("heading", "body"):
-            p = by_start.get(norm_start(text, g["start"]))
-            if p is not None:
-                out.append((g, p))
+            found = by_start.get(norm_start(text, g["start"]))
+            if found is not None:
+                out.append((g, found))
     return out
 
 
@@ -318,7 +318,7 @@ def evaluate(labels: dict[str, Row], predicted: dict[str, Row]) -> tuple[dict[st
                 tot["role_n"] += 1
                 tot["role_ok"] += p["kind"] == "body" and p["role"] == g["role"]
         doc_of = {r["doc_id"]: r for r in pred["docs"].to_dict("records")}
-        facts = Counter()
+        facts: Counter[str] = Counter()
         for k, gd in enumerate(lab["documents"]):
             votes = Counter(_row_doc(rows, g["start"], text) for g in gold if g["doc"] == k)
             votes.pop(None, None)
@@ -341,7 +341,7 @@ def evaluate(labels: dict[str, Row], predicted: dict[str, Row]) -> tuple[dict[st
                          "P": pc["precision"], "R": pc["recall"], "H": pc["heading_precision"], "chrome": ch,
                          "fig": (fc["tp"], fc["pred"], fc["gold"]), "facts": dict(facts)})
     fig = _f1(tot["fig_tp"], tot["fig_pred"], tot["fig_gold"])
-    measures = {
+    measures: dict[str, Any] = {
         "files split into exactly the right documents": tot["split_ok"] / tot["files"],
         "predicted heading/body rows that start a real paragraph": _ratio((tot["precision_hit"], tot["precision_n"])),
         "real paragraphs found": _ratio((tot["recall_hit"], tot["recall_n"])),
