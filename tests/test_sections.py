@@ -257,6 +257,9 @@ def test_rebuilt_heading_paths_match_the_segmenter(frame):
 
     paragraphs = sl.read_corpus(Path(__file__).resolve().parents[1] / "corpus").paragraphs
     segmented = paragraphs[paragraphs["kind"].isin(["heading", "body"])]
+    # corpus/web's labels are the truth for page shapes the segmenter does not handle yet
+    # (tests/test_web_corpus.py measures how far it gets there)
+    frame = frame[~frame["doc_id"].str.startswith("web/")]
     joined = frame.merge(segmented[["doc_id", "text", "heading_path"]], on=["doc_id", "text"],
                          suffixes=("", "_segmenter"))
     assert len(joined) >= 0.95 * len(frame)

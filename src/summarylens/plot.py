@@ -237,6 +237,17 @@ def _new_axes(ax: Axes | None, size: tuple[float, float]) -> Axes:
     return new
 
 
+def _rows_height(rows: int) -> float:
+    """Figure height for one bar a document: a quarter inch each, at least 4 and at most 19
+    inches (about 70 documents); beyond that the bars get thinner rather than the figure
+    taller than a screen or a page.
+
+    >>> _rows_height(10), _rows_height(200)
+    (4.5, 19.0)
+    """
+    return min(19.0, max(4.0, 0.25 * rows + 2.0))
+
+
 def _doc_rows(documents: pd.DataFrame, doc_ids: Iterable[str], with_type: bool) -> list[str]:
     labels = pivots.doc_labels(documents)
     if not with_type:
@@ -290,7 +301,7 @@ def section_profile(data: Any, documents: pd.DataFrame | None = None, *, weight:
     documents = _documents(data, documents, "section_profile")
     shares = _whole(pivots.topic_share(paragraphs, weight=weight), documents, fragments)
     shares = _order_documents(shares, documents, by_org_type)
-    ax = _new_axes(ax, (11, max(4.0, 0.25 * len(shares) + 2.0)))
+    ax = _new_axes(ax, (11, _rows_height(len(shares))))
     _stacked_barh(ax, shares, TOPICS, TOPIC_COLORS, _doc_rows(documents, shares.index, by_org_type))
     unit = "正文字数" if weight == "chars" else "段落数"
     ax.set_xlabel(f"占本文档正文的比例（按{unit}）")
@@ -356,7 +367,7 @@ def role_composition(data: Any, documents: pd.DataFrame | None = None, *, weight
     shares = _whole(pivots.role_share(paragraphs, weight=weight), documents, fragments)
     shares = shares.loc[(shares["problem"] + shares["plan"]).sort_values(ascending=False,
                                                                           kind="stable").index]
-    ax = _new_axes(ax, (11, max(4.0, 0.25 * len(shares) + 2.0)))
+    ax = _new_axes(ax, (11, _rows_height(len(shares))))
     _stacked_barh(ax, shares, ROLES, ROLE_COLORS, _doc_rows(documents, shares.index, False))
     ax.set_xlabel("占本文档正文的比例（按正文字数）")
     _title_and_legend(ax, "各文档的论证结构：成效、问题与打算各占多少")
