@@ -8,12 +8,20 @@ from pathlib import Path
 
 import pytest
 
-# The default section model caches itself on disk; keep the tests' copy out of the user's home.
-os.environ.setdefault("SUMMARYLENS_CACHE_DIR", tempfile.mkdtemp(prefix="summarylens-test-cache-"))
+# The default section model caches itself on disk (summarylens.sections.persistence, under
+# $SUMMARYLENS_CACHE_DIR): the tests' copy goes to a folder of this session, out of the
+# user's home, and is removed when the session ends. Subprocesses inherit the variable.
+_CACHE = tempfile.TemporaryDirectory(prefix="summarylens-test-cache-")
+os.environ["SUMMARYLENS_CACHE_DIR"] = _CACHE.name
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
 SEED = CORPUS / "000_0c8ed3b9e15e8dcd.txt"
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Remove the session's model cache (a fitted model and its arrays, some megabytes)."""
+    _CACHE.cleanup()
 
 
 @pytest.fixture(scope="session")

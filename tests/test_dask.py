@@ -13,6 +13,9 @@ from summarylens.daskio import read_corpus_dask  # noqa: E402
 from summarylens.io import iter_corpus_files  # noqa: E402
 from summarylens.tables import SCHEMAS, TABLE_NAMES  # noqa: E402
 
+#: every test here needs a two-process cluster (several seconds to start)
+pytestmark = pytest.mark.slow
+
 SORT_KEYS = {
     "documents": ["doc_id"],
     "paragraphs": ["doc_id", "para_id"],

@@ -130,7 +130,7 @@ def test_the_command_line_does_not_import_pandas_to_write_csv(tmp_path, corpus_d
 
 def test_a_damaged_array_cache_is_rebuilt(tmp_path, monkeypatch):
     monkeypatch.setenv("SUMMARYLENS_CACHE_DIR", str(tmp_path))
-    path = persistence._cache_path(sections.shipped_labels_dir(), ".npz")
+    path = persistence.cache_path(sections.shipped_labels_dir(), ".npz")
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(b"not an npz")
     predictor = arrays._load_or_compile_default()
@@ -152,6 +152,7 @@ _WORD_PIECES = st.sampled_from(["工会", "会员", "工会会员", "职工", "�
 _WORD_LISTS = [["工会", "工会会员", "会员"], ["会员", "工会"], ["女职工", "职工", "困难职工"], ["𠀀会", "a"], ["慰问"]]
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.lists(_WORD_PIECES, max_size=12).map("".join), max_size=6))
 @example(["工会会员大会", "", "会员"])

@@ -95,6 +95,7 @@ def test_notebook_is_stored_clean_with_the_python3_kernel(path):
             assert cell.outputs == [] and cell.execution_count is None, "strip the outputs"
 
 
+@pytest.mark.slow
 def test_the_glyph_check_sees_a_missing_glyph(tmp_path):
     """The check above can fail: a notebook drawing Chinese in a Latin-only font is caught."""
     from nbformat.v4 import new_code_cell, new_notebook

@@ -78,6 +78,7 @@ def test_a_cjk_font_is_registered():
     assert matplotlib.rcParams["axes.unicode_minus"] is False
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", list(slp.PLOTS))
 def test_plot_renders_on_the_shipped_corpus(name, shipped_corpus, tmp_path):
     path = tmp_path / f"{name}.png"
@@ -193,6 +194,7 @@ def test_env_var_picks_the_font(monkeypatch):
     assert slp.find_cjk_font() == path  # a bad path falls through to the search
 
 
+@pytest.mark.slow
 def test_save_all_writes_every_plot(shipped_corpus, tmp_path):
     written = slp.save_all(shipped_corpus, tmp_path)
     assert {p.stem for p in written} == set(slp.PLOTS)

@@ -153,6 +153,7 @@ class _ReferenceIndex:
         return (None, None) if best is None else (self.ids[best[1]], round(best[0], 4))
 
 
+@pytest.mark.slow
 def test_compact_duplicate_index_agrees_with_the_plain_one():
     rng = np.random.default_rng(6)
     signatures = []

@@ -267,6 +267,7 @@ def test_rebuilt_heading_paths_match_the_segmenter(frame):
     assert same >= 0.98
 
 
+@pytest.mark.slow
 def test_train_save_load_round_trip(tmp_path, frame):
     model_path = tmp_path / "model.joblib"
     report = sections.train_from_labels(sections.shipped_labels_dir(), model_path)
@@ -298,10 +299,11 @@ def test_load_model_refuses_other_files(tmp_path):
         sections.load_model(path)
 
 
+@pytest.mark.slow
 def test_default_model_is_cached_by_version_and_labels(tmp_path, monkeypatch):
     monkeypatch.setenv("SUMMARYLENS_CACHE_DIR", str(tmp_path))
     monkeypatch.delenv("SUMMARYLENS_NO_CACHE", raising=False)
-    path = persistence._cache_path(sections.shipped_labels_dir())
+    path = persistence.cache_path(sections.shipped_labels_dir())
     import sklearn
 
     assert path.parent == tmp_path and f"sklearn{sklearn.__version__}" in path.name
@@ -330,6 +332,7 @@ def test_importing_summarylens_does_not_import_sklearn():
 # Scores held above floors (grouped 5-fold by source file)
 # ---------------------------------------------------------------------------
 
+@pytest.mark.slow
 def test_grouped_cross_validation_scores_stay_above_the_floors(frame):
     from summarylens.evaluate.sections import cross_validate, scores
 
@@ -338,6 +341,7 @@ def test_grouped_cross_validation_scores_stay_above_the_floors(frame):
     assert result["role_accuracy"] >= ROLE_ACCURACY_FLOOR, result
 
 
+@pytest.mark.slow
 def test_the_classifier_beats_the_keyword_baseline(frame):
     from summarylens.evaluate.sections import KeywordBaseline, cross_validate, scores
 

@@ -174,6 +174,7 @@ _CELLS = st.none() | st.booleans() | st.integers() | st.floats() | st.text() | s
     ["", '"', ",", "\r", "\n", "\r\n", " a ", "慰问，12户", 'say "hi", then', "\x00", "\u2028"])
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(st.integers(1, 6).flatmap(lambda n: st.lists(st.tuples(*[_CELLS] * n), max_size=8)))
 @example([("",)])

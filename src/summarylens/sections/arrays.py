@@ -26,7 +26,7 @@ import numpy as np
 from . import linear
 from .cues import TopicCues, default_topic_cues
 from .layers import TOPIC_KINDS, LayeredLabeller
-from .persistence import _cache_path, _once_per_process, _write_atomically, default_model
+from .persistence import cache_path, default_model, once_per_process, write_atomically
 from .text import normalize_text
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -103,13 +103,13 @@ def default_predictor() -> LayeredLabeller:
     cached beside the fitted model (``sections-….npz``, same key); the first run in a new
     version fits and compiles the model once.
     """
-    return _once_per_process("predictor", _load_or_compile_default)
+    return once_per_process("predictor", _load_or_compile_default)
 
 
 def _load_or_compile_default() -> LayeredLabeller:
     from .training import shipped_labels_dir
 
-    cache = _cache_path(shipped_labels_dir(), ".npz")
+    cache = cache_path(shipped_labels_dir(), ".npz")
     if cache is not None and cache.exists():
         with contextlib.suppress(Exception):  # a damaged or foreign file: compile again
             return SectionModel.load(cache)
@@ -118,7 +118,7 @@ def _load_or_compile_default() -> LayeredLabeller:
         return model
     predictor = SectionModel.from_classifier(model)
     if cache is not None:
-        _write_atomically(cache, predictor.save)
+        write_atomically(cache, predictor.save)
     return predictor
 
 

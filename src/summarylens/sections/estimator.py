@@ -175,6 +175,19 @@ class SectionClassifier(LayeredLabeller, ClassifierMixin, BaseEstimator):
         self.compiled_ = self._compile(keys, features)
         return self
 
+    def __sklearn_tags__(self) -> Any:
+        """What the estimator takes: paragraph DataFrames (text), not numeric arrays; ``y`` is optional."""
+        tags = super().__sklearn_tags__()
+        tags.input_tags.two_d_array = False
+        tags.input_tags.string = True
+        tags.target_tags.required = False  # labels may come in X's topic and role columns
+        return tags
+
+    def _check_fitted(self) -> None:
+        from sklearn.utils.validation import check_is_fitted
+
+        check_is_fitted(self, ("classes_", "role_classes_", "topic_model_"))
+
     def _check_params(self) -> None:
         """Raise ValueError naming the first parameter out of its range."""
         lo_hi = self.ngram_range

@@ -73,7 +73,8 @@ class LayeredLabeller:
 
     def predict(self, X: pd.DataFrame) -> np.ndarray:
         """The topic of every row (SPEC section 3): ``array(['welfare', …], dtype=object)``."""
-        return self.classes_[self.predict_proba(X).argmax(axis=1)].astype(object)
+        probs = self.predict_proba(X)  # first: it checks that the model is fitted
+        return self.classes_[probs.argmax(axis=1)].astype(object)
 
     def predict_role(self, X: pd.DataFrame) -> np.ndarray:
         """The role of every body row; ``None`` for headings and other kinds."""
@@ -213,7 +214,11 @@ class LayeredLabeller:
     def _topic_probabilities(self, rows: Rows) -> np.ndarray:
         return self._predict_rows(rows)[0]
 
+    def _check_fitted(self) -> None:
+        """Raise if there is nothing to predict with (a fitted subclass has nothing to check)."""
+
     def _roles(self, rows: Rows) -> list[str | None]:
+        self._check_fitted()  # every prediction passes here first
         roles: list[str | None] = [None] * len(rows)
         body_rows, features = role_features(rows)
         if not body_rows:

@@ -11,7 +11,8 @@
   version and a hash of the labels, this package's code and its lexicons, so a stale
   cache is never read (and is removed when a new one is written).
 
-    >>> _cache_path(Path("labels"), ".npz").name.startswith("sections-") or _cache_path(Path("x")) is None
+    >>> path = cache_path(Path("no-labels"), ".npz")
+    >>> path is None or (path.name.startswith("sections-") and path.suffix == ".npz")
     True
 """
 
@@ -34,7 +35,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from .estimator import SectionClassifier
 
-__all__ = ["MODEL_FORMAT", "default_model", "load_model", "save_model"]
+__all__ = ["MODEL_FORMAT", "cache_path", "default_model", "load_model", "save_model"]
 
 #: version of the saved model file layout (see :func:`save_model`)
 MODEL_FORMAT = 1
@@ -108,8 +109,9 @@ def _plain_training(frame: pd.DataFrame) -> dict[str, list[Any]]:
 def load_model(path: str | Path) -> SectionClassifier:
     """Load a model saved by :func:`save_model` / ``summarylens train``.
 
-    A model saved under another scikit-learn version is refitted from the training rows
-    stored in the file (same parameters), never unpickled.
+    A model saved under another scikit-learn version (or by a summarylens whose classes
+    have since moved) is refitted from the training rows stored in the file (same
+    parameters), with a warning; one from another scikit-learn is never unpickled.
     """
     import joblib
     import pandas as pd
@@ -117,14 +119,16 @@ def load_model(path: str | Path) -> SectionClassifier:
     payload = joblib.load(Path(path))
     if not isinstance(payload, dict) or payload.get("format") != MODEL_FORMAT:
         raise ValueError(f"{path} is not a summarylens section model")
-    model = _unpickle(payload["estimator"]) if payload["sklearn"] == _sklearn_version() else None
+    same_sklearn = payload["sklearn"] == _sklearn_version()
+    model = _unpickle(payload["estimator"]) if same_sklearn else None
     if model is not None:
         return model
+    maker = ("an older summarylens (its classes have moved)" if same_sklearn else
+             f"scikit-learn {payload['sklearn']} (this is {_sklearn_version()})")
     if payload.get("training") is None:
-        raise ValueError(f"{path} was saved by scikit-learn {payload['sklearn']} without its "
-                         f"training rows; retrain it with 'summarylens train'")
-    warnings.warn(f"{path} was saved by scikit-learn {payload['sklearn']} (this is "
-                  f"{_sklearn_version()}); refitting it from its stored labels", stacklevel=2)
+        raise ValueError(f"{path} was saved by {maker} without its training rows; "
+                         f"retrain it with 'summarylens train'")
+    warnings.warn(f"{path} was saved by {maker}; refitting it from its stored labels", stacklevel=2)
     from .estimator import SectionClassifier
 
     return SectionClassifier(**payload["params"]).fit(pd.DataFrame(payload["training"]))
@@ -147,7 +151,7 @@ _LOADED_LOCK = threading.RLock()  # re-entrant: the predictor's loader asks for 
 _LOADED: dict[str, Any] = {}
 
 
-def _once_per_process(name: str, load: Any) -> Any:
+def once_per_process(name: str, load: Any) -> Any:
     """``load()`` the first time ``name`` is asked for in this process, the same object after."""
     with _LOADED_LOCK:
         if name not in _LOADED:
@@ -169,7 +173,7 @@ def _labels_digest(folder: Path) -> str:
     return digest.hexdigest()[:16]
 
 
-def _cache_path(folder: Path, suffix: str = ".joblib") -> Path | None:
+def cache_path(folder: Path, suffix: str = ".joblib") -> Path | None:
     """Where the default model is cached (``.npz``: its arrays), or None when caching is off."""
     if os.environ.get("SUMMARYLENS_NO_CACHE"):
         return None
@@ -189,7 +193,7 @@ def default_model() -> SectionClassifier:
     labels, lexicons and code, so a cache from another version is never read; set
     ``SUMMARYLENS_NO_CACHE=1`` to always train.
     """
-    return _once_per_process("model", _load_or_train_default)
+    return once_per_process("model", _load_or_train_default)
 
 
 def _load_or_train_default() -> SectionClassifier:
@@ -197,7 +201,7 @@ def _load_or_train_default() -> SectionClassifier:
     from .training import shipped_labels_dir, training_frame
 
     folder = shipped_labels_dir()
-    cache = _cache_path(folder)
+    cache = cache_path(folder)
     if cache is not None and cache.exists():
         model = _unpickle(cache.read_bytes())
         if model is not None:
@@ -212,10 +216,10 @@ def _write_cache(model: SectionClassifier, cache: Path) -> None:
     """Write the fitted model's cache (joblib)."""
     import joblib
 
-    _write_atomically(cache, lambda handle: joblib.dump(model, handle))
+    write_atomically(cache, lambda handle: joblib.dump(model, handle))
 
 
-def _write_atomically(cache: Path, write: Any) -> None:
+def write_atomically(cache: Path, write: Any) -> None:
     """``write(handle)`` to a temporary file moved onto ``cache``; stale versions are removed.
 
     A read-only cache folder just means no cache.
