@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import pytest
 
+from summarylens.chrome import default_cues
 from summarylens.patterns import (
     ARTICLE_MARKER,
     MASKED,
     MIDLINE_ITEM,
-    NOISE_LINE,
     NUMBERED_TITLE,
     SEPARATOR,
     SHI_ITEM,
 )
 from summarylens.segment import heading_level
+
+NOISE_LINE = default_cues().any_pattern
 
 
 @pytest.mark.parametrize(

@@ -10,10 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from summarylens.chrome import default_cues
 from summarylens.io import read_text
 from summarylens.patterns import (
-    NOISE_LINE,
-    NOISE_LINE_GATE,
     NUMBERED_TITLE,
     NUMBERED_TITLE_GATE,
     SEPARATOR,
@@ -21,6 +20,9 @@ from summarylens.patterns import (
 )
 from summarylens.pipeline import process_text
 from summarylens.split import split_documents
+
+NOISE_LINE = default_cues().any_pattern
+NOISE_LINE_GATE = default_cues().any_gate
 
 BODY = "今年以来，工会组织职工开展了多项活动，取得了较好成效。"
 

@@ -41,10 +41,13 @@ ARTICLE_MARKER = re.compile(
     rf")"
 )
 
-#: a title line numbered as one of a set: "……工作总结一", "……工作总结（二）", "……总结3"
+#: a title line numbered as one of a set: "……工作总结一", "……工作总结（二）", "……总结3",
+#: "……总结 篇2", "……总结【第三篇】"
 NUMBERED_TITLE = re.compile(
     r"^[ \t\u3000]*[^。！？；;，,]{2,40}?(?:总结|汇报|报告|范文)"
-    r"[ \t\u3000]*(?:[一二三四五六七八九十]{1,2}|[0-9]{1,2}|[（(][一二三四五六七八九十0-9]{1,2}[)）])"
+    r"[ \t\u3000]*(?:[一二三四五六七八九十]{1,2}|[0-9]{1,2}|[（(][一二三四五六七八九十0-9]{1,2}[)）]"
+    r"|篇[ \t\u3000]*(?:[一二三四五六七八九十]{1,2}|[0-9]{1,2})"
+    r"|[【\[（(]?第[ \t\u3000]*(?:[一二三四五六七八九十]{1,2}|[0-9]{1,2})[ \t\u3000]*篇[】\]）)]?)"
     r"[ \t\u3000]*$"
 )
 #: in every NUMBERED_TITLE match: the report word before its set ordinal (a gate, see below)
@@ -60,28 +63,9 @@ SEPARATOR = re.compile(
 SEPARATOR_GATE = re.compile(r"[-—－_=][-—－_=]")
 
 # ---------------------------------------------------------------------------
-# Site noise
+# Site noise: the cues of page chrome are data (lexicon ``chrome``), read by
+# :mod:`summarylens.chrome`.
 # ---------------------------------------------------------------------------
-
-#: a whole line that belongs to the web page, not to the report (blurbs, nav, credits)
-NOISE_LINE = re.compile(
-    r"小编|一起来看看吧|供大家参考|希望对(?:大家|您|你)有所帮助|欢迎(?:阅读|借鉴|参考)"
-    r"|仅供参考|以下就是整理的|下面是(?:整理|为大家|收集|搜集)"
-    r"|[（(【]\s*(?:精选|通用|优选|优秀|热门|最新|推荐|合集)?\s*[0-9０-９一二三四五六七八九十]+\s*篇\s*[)）】]"
-    r"|^\s*(?:文章)?目录\s*$"
-    r"|由\s*(?:整理|收集|编辑|提供)\s*[。.]?\s*$|本文由.{0,20}(?:整理|提供|发布)"
-    r"|(?:更多|相关|热门)(?:相关)?(?:推荐|阅读|文章|内容|范文)[：:]?\s*$|推荐阅读|猜你喜欢"
-    r"|返回目录|上一篇|下一篇|点击(?:下载|查看|进入)|免费下载|下载(?:文档|全文|本文)"
-    r"|版权(?:归|声明|所有)|文章来源|本文来源|转载请|https?://|www\.|(?:请|欢迎)(?:关注|访问|收藏)本站|本站(?:整理|提供|推荐)",
-)
-
-#: the longest line still read as a navigation/credit line rather than prose containing such words
-NOISE_LINE_MAX_CHARS = 160
-#: in every NOISE_LINE match: a word of each alternative (篇 for "（精选4篇）", 上一篇, 下一篇)
-NOISE_LINE_GATE = re.compile(
-    r"小编|一起来|供大家|希望对|欢迎|仅供|以下就|下面是|篇|目录|由\s*[整收编提]|本文|更多|相关|热门"
-    r"|推荐阅读|猜你|点击|下载|版权|来源|转载|http|www\.|本站"
-)
 
 # ---------------------------------------------------------------------------
 # Headings

@@ -27,12 +27,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from .chrome import chrome_prefix_end, closes_article, is_chrome_line
 from .patterns import (
     ARTICLE_MARKER,
     HEADING_MARKERS,
-    NOISE_LINE,
-    NOISE_LINE_GATE,
-    NOISE_LINE_MAX_CHARS,
     NUMBERED_TITLE,
     NUMBERED_TITLE_GATE,
     PROSE_END,
@@ -83,9 +81,8 @@ def is_separator(line: str) -> bool:
 
 
 def is_noise_line(line: str) -> bool:
-    """True for a page line that is not part of any report: blurbs, credits, navigation."""
-    return (len(line) <= NOISE_LINE_MAX_CHARS and NOISE_LINE_GATE.search(line) is not None
-            and NOISE_LINE.search(line) is not None)
+    """True for a page line that is not part of any report: chrome, blurbs, credits (lexicon ``chrome``)."""
+    return is_chrome_line(line)
 
 
 def is_title_like(line: str) -> bool:
@@ -105,6 +102,11 @@ def is_report_title(line: str) -> bool:
         "总结" in line and "工会" in line))
 
 
+def _single_line(text: str, start: int) -> bool:
+    """True when ``text[start:]`` holds one non-blank line."""
+    return sum(1 for line in text[start:].split("\n") if line.strip(" \t\u3000\ufeff")) <= 1
+
+
 def _starts_with_heading_marker(line: str) -> bool:
     return any(pattern.match(line) for _level, pattern in HEADING_MARKERS)
 
@@ -120,13 +122,18 @@ def split_documents(text: str) -> list[DocumentSpan]:
         content = line.stripped
         if not content:
             continue
+        if (cut := chrome_prefix_end(content)) and cut < len(content):
+            content = content[cut:].strip(" \t\u3000")  # "下载后可任意编辑某局工会总结……": the rest counts
         if is_article_marker(content):
             if has_body:
                 starts.append((line.start, False))
             has_body = len(content) > MARKER_WITH_BODY_CHARS
             after_separator = False
-        elif is_separator(content) or is_noise_line(content):
+        elif is_separator(content):
             after_separator = has_body
+        elif is_noise_line(content):
+            # a blurb or link list after a report may close it; a dateline or viewer line does not
+            after_separator = after_separator or (has_body and closes_article(content))
         elif is_title_like(content):
             if has_body and (after_separator or is_report_title(content)):
                 starts.append((line.start, False))
@@ -137,6 +144,8 @@ def split_documents(text: str) -> list[DocumentSpan]:
                 starts.append((line.start, True))
                 after_separator = False
             has_body = True
+    if len(starts) > 1 and not starts[-1][1] and _single_line(text, starts[-1][0]):
+        starts.pop()  # a title line that ends the file opens nothing: a page cut off after it
     bounds = [offset for offset, _ in starts[1:]] + [len(text)]
     return [
         DocumentSpan(start, end, fragment)
