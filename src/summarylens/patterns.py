@@ -115,6 +115,18 @@ MIDLINE_HEADING = re.compile(r"(?<=[。！？!?])[ \t\u3000]+(?=[^。，,；;：
 #: its lookbehind, then a blank or the first character of an item marker (a gate)
 MIDLINE_GATE = re.compile(r"[。；;！？!?：:][0-9０-９一二三四五六七八九十（( \t\u3000\u2460-\u2473]")
 
+#: An unnumbered line this short, ending in a colon or naming a section, is a heading.
+PLAIN_HEADING_MAX_CHARS = 16
+#: words of an unnumbered section heading: "下半年工作打算", "存在的问题"
+PLAIN_HEADING_WORDS = re.compile(r"工作|问题|打算|计划|不足|体会|措施|成效|方面|情况|思路|设想|建议")
+#: a lead-in or salutation ending in a colon, never a heading: "现将主要工作汇报如下：", "各位代表："
+LEAD_IN = re.compile(r"如下[：:]$|进行(?:汇报|报告|总结|说明)[：:]$|^(?:各位|尊敬的|同志们)")
+#: a signature or date line closing a report: "某某公司工会", "2023年7月5日"
+SIGNOFF_LINE = re.compile(
+    r"^(?:[0-9０-９一二三四五六七八九十〇零○_Xx]{2,4}年)?[0-9０-９一二三四五六七八九十]{1,2}月[0-9０-９一二三四五六七八九十]{0,3}日?$"
+    r"|工会$|工委$|委员会$"
+)
+
 #: words that make a short unnumbered line a report title
 TITLE_WORDS = re.compile(r"总结|汇报|报告|工作要点|述职|回顾|范文")
 

@@ -39,8 +39,16 @@ from .patterns import (
     SHI_GATE,
     SHI_ITEM,
 )
+from .patterns import SIGNOFF_LINE as SIGNOFF_LINE  # where sections.roles reads it
 from .records import Paragraph
-from .split import is_article_marker, is_noise_line, is_separator, is_title_like, iter_lines
+from .split import (
+    is_article_marker,
+    is_noise_line,
+    is_plain_heading,
+    is_separator,
+    is_title_like,
+    iter_blocks,
+)
 
 #: The level of "第一，" headings: one below the enclosing heading, 1 when there is none.
 RELATIVE_LEVEL = 0
@@ -54,15 +62,6 @@ SECTION_RUN_IN_MAX_CHARS = 60
 SECTION_HEADING_MAX_CHARS = 40
 #: A one-clause numbered line (level 3 and deeper) longer than this is a body item.
 SHORT_ITEM_MAX_CHARS = 30
-#: An unnumbered line this short, ending in a colon or naming a section, is a heading.
-PLAIN_HEADING_MAX_CHARS = 16
-#: words of an unnumbered section heading: "下半年工作打算", "存在的问题"
-PLAIN_HEADING_WORDS = re.compile(r"工作|问题|打算|计划|不足|体会|措施|成效|方面|情况|思路|设想|建议")
-#: a signature or date line closing a report: "某某公司工会", "2023年7月5日"
-SIGNOFF_LINE = re.compile(
-    r"^(?:[0-9０-９一二三四五六七八九十〇零○_Xx]{2,4}年)?[0-9０-９一二三四五六七八九十]{1,2}月[0-9０-９一二三四五六七八九十]{0,3}日?$"
-    r"|工会$|工委$|委员会$"
-)
 
 _WS = " \t\u3000\ufeff\xa0"
 DIGIT = re.compile(r"[0-9０-９]")
@@ -119,7 +118,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 def _head_and_body_pieces(text: str) -> list[_Piece]:
     pieces: list[_Piece] = []
     in_head = True
-    for line in iter_lines(text):
+    for line in iter_blocks(text):
         start, end = _trim(text, line.start, line.end)
         if start == end:
             continue
@@ -247,7 +246,7 @@ def _classify_piece(text: str, start: int, end: int, midline: bool = False) -> l
     content = text[start:end]
     marker = heading_level(content)
     if marker is None:
-        if _is_plain_heading(content):
+        if is_plain_heading(content):
             return [_Row("heading", 1, start, end)]
         return _body_rows(text, start, end)
     level, marker_end = marker
@@ -296,15 +295,6 @@ def _run_in_clause_end(content: str, marker_end: int) -> int | None:
     if not rest:
         return None
     return end
-
-
-def _is_plain_heading(content: str) -> bool:
-    """An unnumbered section line: "下半年工作打算", "存在的问题：" (short, no full stop)."""
-    if len(content) > PLAIN_HEADING_MAX_CHARS or PROSE_END.search(content):
-        return False
-    if SIGNOFF_LINE.search(content) or "特此" in content:
-        return False
-    return content.endswith(("：", ":")) or bool(PLAIN_HEADING_WORDS.search(content))
 
 
 def _cut_shi_items(text: str, start: int, end: int) -> list[tuple[int, int]]:

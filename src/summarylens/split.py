@@ -24,6 +24,7 @@ Example::
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -31,11 +32,15 @@ from .chrome import chrome_prefix_end, closes_article, is_chrome_line
 from .patterns import (
     ARTICLE_MARKER,
     HEADING_MARKERS,
+    LEAD_IN,
     NUMBERED_TITLE,
     NUMBERED_TITLE_GATE,
+    PLAIN_HEADING_MAX_CHARS,
+    PLAIN_HEADING_WORDS,
     PROSE_END,
     SEPARATOR,
     SEPARATOR_GATE,
+    SIGNOFF_LINE,
     TITLE_WORDS,
 )
 from .records import DocumentSpan
@@ -66,6 +71,123 @@ def iter_lines(text: str) -> Iterator[Line]:
         end = start + len(piece)
         yield Line(start, end, piece)
         start = end + 1
+
+
+#: what a line that ends its sentence closes with (after any closing quote or bracket)
+SENTENCE_END = frozenset("。！？!?；;：:….")
+_CLOSERS = "”’\"」』)）"
+#: an end of a sentence inside a line: a numbered line holding one is a run-in heading with body
+INNER_END = re.compile(r"[。！？!?；;]")
+#: white space runs that a conversion left between paragraphs of one line ("……审议。   一年来……")
+SPACE_RUN = re.compile(r"[ \t\u3000\xa0]{2,}")
+#: a page number a converted document put at the start of each page: "2、" (see _page_cut)
+PAGE_NUMBER = re.compile(r"([0-9]{1,3})、")
+#: a page cut off mid-word is a long line; a short numbered line is a list item
+PAGE_CUT_MIN_CHARS = 60
+
+
+def iter_blocks(text: str) -> Iterator[Line]:
+    """The lines as the author wrote them: physical lines cut at runs of spaces, hard wraps joined.
+
+    A line that does not end its sentence joins the next line when that one opens no heading
+    ("……组织分会干部" + "学习" + "了总工会……。"); a page number that cut a word ("……开展了爱国卫生月活"
+    + "3、动。……") joins too. A joined line's text holds the line break, so offsets stay exact:
+    ``[b.text for b in iter_blocks("甲工会组织\n职工学习。")]`` → ``['甲工会组织\n职工学习。']``.
+    """
+    pending: Line | None = None  # the last piece of the previous physical line
+    physical = ""  # the physical line ``pending`` ends on
+    joined = False  # ``pending`` already joins wrapped lines
+    for line in iter_lines(text):
+        pieces = _space_pieces(line)
+        if not pieces:
+            if pending is not None:
+                yield pending
+            pending = None
+            continue
+        carried = False
+        if pending is not None:
+            carried = _continues(pending.stripped, pieces[0].stripped, physical, joined)
+            if carried:
+                pieces[0] = Line(pending.start, pieces[0].end, text[pending.start:pieces[0].end])
+            else:
+                yield pending
+        joined = len(pieces) == 1 and carried
+        yield from pieces[:-1]
+        pending, physical = pieces[-1], line.stripped
+    if pending is not None:
+        yield pending
+
+
+def _space_pieces(line: Line) -> list[Line]:
+    """A physical line cut where a run of spaces separates two paragraphs; [] for a blank line."""
+    content = line.stripped
+    if not content:
+        return []
+    if not SPACE_RUN.search(content):
+        return [line]
+    pieces, cursor = [], line.start
+    for match in SPACE_RUN.finditer(line.text):
+        inside = match.start() > 0 and match.end() < len(line.text)
+        if inside and line.text[:match.start()].strip(" \t\u3000\ufeff\xa0"):
+            end = line.start + match.start()
+            pieces.append(Line(cursor, end, line.text[cursor - line.start:match.start()]))
+            cursor = line.start + match.end()
+    pieces.append(Line(cursor, line.end, line.text[cursor - line.start:]))
+    return [piece for piece in pieces if piece.stripped]
+
+
+def _continues(line: str, following: str, physical: str, joined: bool) -> bool:
+    """True when ``following`` (the next physical line) carries on the paragraph ``line`` wraps.
+
+    ``joined``: ``line`` already joins wrapped lines, so it cannot be a signature line.
+    """
+    if _page_cut(line, following, physical):
+        return True
+    return not (_ends_paragraph(line, signature=not joined) or _opens_paragraph(following))
+
+
+def _ends_paragraph(line: str, signature: bool = True) -> bool:
+    """Nothing of a paragraph follows a sentence end, a heading, a title, a signature or chrome."""
+    if line.rstrip(_CLOSERS)[-1:] in SENTENCE_END:
+        return True
+    if _starts_with_heading_marker(line) and not INNER_END.search(line):
+        return True
+    # a heading run on after the last sentence ("……手段。 2、发挥民主监督作用") is a heading too
+    tail = line[max(line.rfind(end) for end in "。！？!?；;") + 1:].strip(" \t\u3000")
+    if tail and tail != line and _starts_with_heading_marker(tail):
+        return True
+    return _stands_alone(line, signature) or (tail != line and _stands_alone(tail, signature))
+
+
+def _opens_paragraph(line: str) -> bool:
+    # not a signature: a wrapped piece may end like one ("……了总工会"); only what precedes it tells
+    return _starts_with_heading_marker(line) or _stands_alone(line, signature=False)
+
+
+def _stands_alone(line: str, signature: bool = True) -> bool:
+    """A title, unnumbered heading, signature or chrome line: a paragraph of its own."""
+    return bool(
+        is_title_like(line) or is_article_marker(line) or is_plain_heading(line)
+        or (signature and SIGNOFF_LINE.search(line)) or is_separator(line) or is_noise_line(line)
+    )
+
+
+def _page_cut(line: str, following: str, physical: str) -> bool:
+    """A page number that cut a word: a long page "1、……困难" then "2、群众……" (each page numbered)."""
+    number = PAGE_NUMBER.match(following)
+    if number is None or len(line) < PAGE_CUT_MIN_CHARS or not "\u4e00" <= line[-1] <= "\u9fff":
+        return False
+    previous = PAGE_NUMBER.match(physical)
+    return previous is not None and int(number.group(1)) == int(previous.group(1)) + 1
+
+
+def is_plain_heading(line: str) -> bool:
+    """An unnumbered section line: "下半年工作打算", "存在的问题：" (short, no full stop, no lead-in)."""
+    if len(line) > PLAIN_HEADING_MAX_CHARS or PROSE_END.search(line):
+        return False
+    if SIGNOFF_LINE.search(line) or "特此" in line or LEAD_IN.search(line):
+        return False
+    return line.endswith(("：", ":")) or bool(PLAIN_HEADING_WORDS.search(line))
 
 
 def is_article_marker(line: str) -> bool:
@@ -118,7 +240,7 @@ def split_documents(text: str) -> list[DocumentSpan]:
     starts: list[tuple[int, bool]] = [(0, False)]  # (file offset, fragment)
     has_body = False
     after_separator = False
-    for line in iter_lines(text):
+    for line in iter_blocks(text):
         content = line.stripped
         if not content:
             continue
