@@ -29,10 +29,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 
 from .lexicons import Lexicon, load
-from .patterns import HEADING_FIRST, HEADING_MARKERS, PROSE_END
+from .patterns import HEADING_FIRST, HEADING_MARKERS
 
 __all__ = [
     "ANY_MAX_CHARS",
@@ -56,6 +56,8 @@ SHORT_MAX_CHARS = 60
 _END_WINDOW = 40
 #: chrome kinds that, after a report's text, may close it (so that prose after them is a fragment)
 CLOSING_KINDS = frozenset({"blurb", "toc", "copyright", "download", "credit"})
+#: what a line that ends a sentence or clause closes with (see patterns.PROSE_END)
+_PROSE_END_CHARS = frozenset("。！？!?；;，,")
 #: the ways a cue is tried on a line (see the lexicon header)
 WHERE = ("any", "long", "line", "start", "prefix", "end", "short")
 
@@ -146,29 +148,36 @@ class ChromeCues:
             return (m := re.match(cue, line)) is not None and m.end() >= len(line)
         return re.match(cue, line) is not None
 
+    @cached_property
+    def _gate(self) -> re.Pattern[str]:
+        """The gates of the ``any`` and ``long`` cues as one pattern: one scan of a line for both."""
+        gates = [gate for _cue, _kind, w, gate in self.rows if w in ("any", "long")]
+        return re.compile(_alternation(list(dict.fromkeys(gates))))
+
     def _where_found(self, line: str) -> str | None:
         """Which kind of cue makes ``line`` chrome ('any', 'start', …), or None."""
         n = len(line)
         if not n:
             return None
-        if n <= ANY_MAX_CHARS:
-            if self.any_gate.search(line) and self.any_pattern.search(line):
+        patterns = self._patterns
+        if n <= LONG_MAX_CHARS and self._gate.search(line):
+            if n <= ANY_MAX_CHARS and self.any_gate.search(line) and self.any_pattern.search(line):
                 return "any"
-            if self.pattern("start").match(line):
-                return "start"
-        if n <= LONG_MAX_CHARS and self.long_gate.search(line) and self.pattern("long").search(line):
-            return "long"
-        prefix = self.pattern("prefix").match(line)
+            if self.long_gate.search(line) and patterns["long"].search(line):
+                return "long"
+        if n <= ANY_MAX_CHARS and patterns["start"].match(line):
+            return "start"
+        prefix = patterns["prefix"].match(line)
         if prefix and prefix.end() >= n:
             return "prefix"
-        if line[0] in HEADING_FIRST and any(p.match(line) for _level, p in HEADING_MARKERS):
+        if n > SHORT_MAX_CHARS or (line[0] in HEADING_FIRST and any(p.match(line) for _level, p in HEADING_MARKERS)):
             return None
-        if self.pattern("line").match(line):
+        if patterns["line"].match(line):
             return "line"
-        if n <= SHORT_MAX_CHARS and not PROSE_END.search(line):
-            if self.pattern("end").search(line, max(0, n - _END_WINDOW)):
+        if line[-1] not in _PROSE_END_CHARS:
+            if patterns["end"].search(line, max(0, n - _END_WINDOW)):
                 return "end"
-            if self.pattern("short").search(line):
+            if patterns["short"].search(line):
                 return "short"
         return None
 
@@ -179,8 +188,13 @@ def default_cues() -> ChromeCues:
     return ChromeCues.from_lexicon(load("chrome"))
 
 
+@lru_cache(maxsize=4096)
 def is_chrome_line(line: str) -> bool:
-    """True for a trimmed line that is page chrome: ``is_chrome_line("字号：大 中 小")`` → True."""
+    """True for a trimmed line that is page chrome: ``is_chrome_line("字号：大 中 小")`` → True.
+
+    Remembers the last few thousand lines: the splitter and then the segmenter ask about the
+    same lines of a file, and the second answer is then a dictionary look-up.
+    """
     return default_cues().is_chrome(line)
 
 
