@@ -22,7 +22,7 @@ Example::
     >>> chrome_kind("今年共慰问困难职工36户。") is None
     True
     >>> chrome_prefix_end("第2页共5页镇工会全年工作总结")
-    5
+    6
 """
 
 from __future__ import annotations

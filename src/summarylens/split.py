@@ -208,7 +208,7 @@ def is_article_marker(line: str) -> bool:
 def is_separator(line: str) -> bool:
     """True for a line that is only a site separator such as "精品合同推荐----"."""
     match = SEPARATOR.search(line) if SEPARATOR_GATE.search(line) else None
-    return bool(match) and len(line) - (match.end() - match.start()) <= 4
+    return match is not None and len(line) - (match.end() - match.start()) <= 4
 
 
 def is_noise_line(line: str) -> bool:
