@@ -273,7 +273,7 @@ STAGES: tuple[tuple[str, str], ...] = (
     ("summarylens.pipeline:find_figures", "figures"),
     ("summarylens.pipeline:document_facts", "document facts"),
     ("summarylens.pipeline:signature", "MinHash"),
-    ("summarylens.corpus:mark_duplicate_rows", "duplicate index"),
+    ("summarylens.corpus:assemble", "duplicate index"),
     ("summarylens.corpus:table_tuples", "tables (rows)"),
     ("summarylens.corpus:csv_text", "writing"),
     ("summarylens.tables:TableWriter.write_rows", "writing"),

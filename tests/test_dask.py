@@ -21,6 +21,7 @@ SORT_KEYS = {
     "paragraphs": ["doc_id", "para_id"],
     "figures": ["doc_id", "fig_id"],
     "relations": ["doc_id", "total_fig_id"],
+    "files": ["source"],
 }
 
 

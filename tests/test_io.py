@@ -7,7 +7,7 @@ import codecs
 import pytest
 
 import summarylens as sl
-from summarylens.io import UnreadableFile, decode_bytes, iter_corpus_files, read_text
+from summarylens.io import UnreadableFile, decode_bytes, iter_corpus_files, read_text, scan_corpus
 
 TEXT = "机械厂工会2023年上半年工作总结\n一、送温暖。慰问困难职工１２户，发放慰问金2.6万元。\n"
 
@@ -65,10 +65,15 @@ def test_empty_file_is_empty_text(tmp_path):
 
 def test_corpus_files_are_found_recursively_in_a_stable_order(tmp_path):
     (tmp_path / "b").mkdir()
-    for name in ("b/2.txt", "a.txt", "b/1.TXT", ".hidden.txt", "notes.md"):
+    (tmp_path / ".git").mkdir()
+    for name in ("b/2.txt", "a.txt", "b/1.TXT", ".hidden.txt", "notes.md", ".git/x.txt", "c.pdf"):
         (tmp_path / name).write_text("工会", encoding="utf-8")
     found = [p.relative_to(tmp_path).as_posix() for p in iter_corpus_files(tmp_path)]
-    assert found == ["a.txt", "b/1.TXT", "b/2.txt"]
+    # a hidden file is read (nothing vanishes); a hidden folder is not searched; a .pdf is
+    # listed (it becomes a skipped row of the files table); other types are only counted
+    assert found == [".hidden.txt", "a.txt", "b/1.TXT", "b/2.txt", "c.pdf"]
+    scan = scan_corpus(tmp_path)
+    assert scan.others == {".md": 1} and scan.hidden == 1
 
 
 def test_read_corpus_skips_bad_files_and_keeps_the_rest(tmp_path):

@@ -9,14 +9,15 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from summarylens import corpus, sections
+from summarylens import corpus, parallel, sections
 from summarylens.cli import main
 from summarylens.dedup import BANDS, ROWS, DuplicateIndex, estimate_similarity
 from summarylens.io import iter_corpus_files, read_text
 from summarylens.pipeline import label_documents, process_file, process_files
+from summarylens.reading import read_tables
 from summarylens.segment import segment_text
 from summarylens.split import split_documents
-from summarylens.tables import TABLE_NAMES, TableWriter, build_tables, read_tables, table_tuples
+from summarylens.tables import DOCUMENT_TABLES, TABLE_NAMES, TableWriter, build_tables
 
 
 def _csv_bytes(folder):
@@ -40,7 +41,7 @@ def test_cli_jobs_2_writes_the_same_bytes_as_jobs_1(jobs_1_csv, corpus_dir, tmp_
 
 def test_extract_corpus_matches_the_cli_for_any_jobs_and_batch_size(jobs_1_csv, corpus_dir, tmp_path,
                                                                     monkeypatch, shipped_corpus):
-    monkeypatch.setattr(corpus, "BATCH_FILES", 3)  # many small batches, spread over both workers
+    monkeypatch.setattr(parallel, "BATCH_FILES", 3)  # many small batches, spread over both workers
     report = corpus.extract_corpus(corpus_dir, tmp_path, jobs=2)
     assert report.errors == [] and report.files == len(list(iter_corpus_files(corpus_dir)))
     assert report.counts["documents"] == len(shipped_corpus.documents)
@@ -57,15 +58,18 @@ def test_csv_from_dataframes_equals_csv_from_rows(shipped_corpus, jobs_1_csv, tm
 
 def test_csv_and_parquet_from_the_writer_read_back_as_equal_tables(shipped_corpus, corpus_dir, tmp_path):
     pytest.importorskip("pyarrow")
-    documents = [doc for _, docs in corpus.iter_documents(corpus_dir) for doc in docs]
-    rows = table_tuples(documents)
+    mark = corpus.marker()
+    files = [corpus.assemble(rows, mark) for rows in corpus.iter_file_rows(corpus_dir)]
+    assert sum(len(rows["paragraphs"]) for rows in files) > 1000
     for fmt in ("csv", "parquet"):
         with TableWriter(tmp_path / fmt, fmt, batch_documents=7) as writer:
-            for start in range(0, len(documents), 5):  # several row groups / appends
-                writer.write_rows(table_tuples(documents[start:start + 5]))
-        assert len(rows["paragraphs"]) > 1000
-    csv_tables = read_tables(tmp_path / "csv", "csv")
-    parquet_tables = read_tables(tmp_path / "parquet", "parquet")
+            for rows in files:  # several row groups / appends
+                writer.write_rows(rows)
+    # no completion record: a writer alone does not make a finished output folder
+    with pytest.raises(ValueError, match="completion record"):
+        read_tables(tmp_path / "csv")
+    csv_tables = read_tables(tmp_path / "csv", "csv", partial=True)
+    parquet_tables = read_tables(tmp_path / "parquet", "parquet", partial=True)
     for name in TABLE_NAMES:
         pd.testing.assert_frame_equal(csv_tables[name], parquet_tables[name], check_exact=True)
         pd.testing.assert_frame_equal(parquet_tables[name], getattr(shipped_corpus, name),
@@ -175,7 +179,7 @@ def test_compact_duplicate_index_agrees_with_the_plain_one():
 
 def test_build_tables_gives_the_schema_for_no_documents():
     tables = build_tables([])
-    assert all(len(tables[name]) == 0 for name in TABLE_NAMES)
+    assert set(tables) == set(DOCUMENT_TABLES) and all(len(tables[name]) == 0 for name in DOCUMENT_TABLES)
     assert str(tables["documents"]["year"].dtype) == "Int64"
 
 

@@ -19,9 +19,9 @@ from collections.abc import Collection, Iterable
 from typing import TYPE_CHECKING, Any
 
 from .corpus import Corpus, read_corpus
+from .reading import read_tables
 from .records import ROLES, TOPICS
 from .sections import load_model, training_frame
-from .tables import read_tables
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -34,6 +34,7 @@ def extract_figures(text: str) -> pd.DataFrame:
     from .figures import find_figures
     from .tables import figures_frame
 
+    _check_text(text, "extract_figures")
     figures, _relations = find_figures(text)
     return figures_frame(figures)
 
@@ -44,6 +45,7 @@ def segment(text: str) -> pd.DataFrame:
     from .segment import segment_text
     from .tables import paragraphs_frame
 
+    _check_text(text, "segment")
     return paragraphs_frame(label_paragraphs(segment_text(text)))
 
 
@@ -65,6 +67,12 @@ def add_words(words: Iterable[Any] | str) -> None:
     from .words import add_words as _add_words
 
     _add_words(words)
+
+
+def _check_text(text: object, function: str) -> None:
+    if not isinstance(text, str):
+        raise TypeError(f"{function}() needs the text as a str, not {type(text).__name__}; "
+                        "to read files, use read_corpus(folder)")
 
 
 def __getattr__(name: str) -> object:

@@ -1,46 +1,76 @@
 """A whole corpus: every file through the pipeline, in order, on one or many cores.
 
-Files go to the workers in batches of consecutive files (:func:`file_batches`; the
-documents of a batch are classified in one call), at most two batches per worker in
-flight; results come back in corpus order and near-duplicates are marked in that order,
-so the output does not depend on ``jobs``. :func:`iter_documents` yields documents (for
-:func:`read_corpus`); :func:`extract_corpus` streams table rows straight into the CSV or
-Parquet files (for ``summarylens extract``), building no DataFrame per file.
+Files go to the workers in batches (:mod:`summarylens.parallel`); results come back in
+corpus order. Each file gives a :class:`FileRows` (its table rows, MinHash signatures
+and its row of the ``files`` table), even when it could not be read (``skipped``) or an
+error struck while processing it (``failed``: the run goes on). :func:`assemble` is the
+one place where a file's rows get their near-duplicate marks and become rows of the
+five tables, for :func:`read_corpus`, for :func:`extract_corpus` (``summarylens
+extract``, which streams them into CSV or Parquet files) and for
+:mod:`summarylens.daskio`; the output does not depend on ``jobs``.
 
 Example::
 
     >>> corpus = read_corpus("工会总结/", jobs=2)               # doctest: +SKIP
     >>> corpus.documents.loc[0, ["doc_id", "org", "year"]].tolist()   # doctest: +SKIP
     ['机械厂.txt#1', '机械厂工会', 2023]
+    >>> corpus.files.loc[0, ["source", "status", "encoding"]].tolist()  # doctest: +SKIP
+    ['机械厂.txt', 'read', 'gb18030']
 """
 
 from __future__ import annotations
 
 import functools
-import os
+import time
 import warnings
-from collections import Counter, deque
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass, field, replace
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 
+from . import __version__
 from .dedup import DuplicateIndex
-from .io import iter_corpus_files
-from .pipeline import FileResult, collector_paused, process_files
-from .records import Document, ReadError
-from .sections import LayeredLabeller, default_predictor
-from .tables import COLUMNS, CSV_BODY_ENCODING, TABLE_NAMES, Rows, TableWriter, build_tables, csv_text, table_tuples
+from .io import display_path, scan_corpus
+from .output import atomic_output, write_record
+from .parallel import BATCH_FILES, WINDOW_PER_JOB, default_jobs, file_batches, file_size, map_batches
+from .pipeline import FileResult, collector_paused, process_files, source_name
+from .records import ReadError
+from .sections import LayeredLabeller
+from .tables import (
+    COLUMNS,
+    CSV_BODY_ENCODING,
+    DOCUMENT_TABLES,
+    TABLE_NAMES,
+    Rows,
+    TableWriter,
+    csv_text,
+    frame_from_tuples,
+    table_tuples,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-T = TypeVar("T")
-#: work on a batch of files: ``function(paths, root, classifier)``
-BatchFunction = Callable[[list[Path], Path, "LayeredLabeller | None"], T]
+__all__ = [
+    "BATCH_FILES",
+    "WINDOW_PER_JOB",
+    "Corpus",
+    "ExtractReport",
+    "FileRows",
+    "FileStatus",
+    "assemble",
+    "default_jobs",
+    "extract_corpus",
+    "file_batches",
+    "iter_file_rows",
+    "map_batches",
+    "marker",
+    "read_corpus",
+    "rows_batch",
+]
 
 
 def renamed_classifier(classifier: LayeredLabeller | None, model: LayeredLabeller | None,
@@ -54,133 +84,173 @@ def renamed_classifier(classifier: LayeredLabeller | None, model: LayeredLabelle
     return model
 
 
-def default_jobs() -> int:
-    """All the cores this process may use."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
+class FileStatus(NamedTuple):
+    """A row of the ``files`` table: ``FileStatus('甲.txt', 'read', None, 'gb18030', 5120, 1)``."""
+
+    source: str
+    status: str
+    reason: str | None
+    encoding: str | None
+    bytes: int
+    n_documents: int
 
 
-#: a task for one worker: files whose documents are classified together (see
-#: :func:`summarylens.pipeline.process_files`); batches depend only on the file list, so
-#: the output is the same for any ``jobs``
-BATCH_FILES = 32
-BATCH_BYTES = 128_000
-#: batches in flight per worker: enough to keep the cores busy, few enough for flat memory
-WINDOW_PER_JOB = 2
+#: a document's near-duplicate mark: ``(duplicate_of, similarity)``
+Mark = tuple[str | None, float | None]
 
 
-def file_batches(paths: Iterable[Path]) -> Iterator[list[Path]]:
-    """Consecutive files in groups of at most :data:`BATCH_FILES` files / :data:`BATCH_BYTES` bytes."""
-    batch: list[Path] = []
-    size = 0
-    for path in paths:
-        batch.append(path)
-        size += _file_size(path)
-        if len(batch) >= BATCH_FILES or size >= BATCH_BYTES:
-            yield batch
-            batch, size = [], 0
-    if batch:
-        yield batch
+@dataclass(frozen=True, slots=True)
+class FileRows:
+    """One file's table rows (:func:`~summarylens.tables.table_tuples`), and what happened to it.
 
-
-def _file_size(path: Path) -> int:
-    try:
-        return path.stat().st_size
-    except OSError:
-        return 0
-
-
-def iter_results(root: str | Path, jobs: int = 1,
-                 classifier: LayeredLabeller | None = None,
-                 files: list[Path] | None = None) -> Iterator[FileResult]:
-    """Process every file below ``root``; yield one :class:`FileResult` per file, in order."""
-    root = Path(root)
-    paths = files if files is not None else iter_corpus_files(root)
-    for results in map_batches(_process_batch, file_batches(paths), root, jobs, classifier):
-        yield from results
-
-
-def map_batches(function: BatchFunction[T], batches: Iterable[list[Path]], root: Path,
-                jobs: int = 1, classifier: LayeredLabeller | None = None) -> Iterator[T]:
-    """``function(batch, root, classifier)`` for every batch, in order; in ``jobs`` processes if > 1.
-
-    At most ``jobs * WINDOW_PER_JOB`` batches are in flight, so results never pile up in
-    memory when writing is slower than processing. Each worker loads the classifier once.
+    Documents rows leave ``duplicate_of``/``similarity`` empty; :func:`assemble` fills them
+    in corpus order from ``signatures``. For CSV output the worker renders the other three
+    tables itself (``csv_bytes``: table → CSV rows encoded as UTF-8, see
+    :func:`~summarylens.tables.csv_text`; bytes pickle as a copy, text would be encoded and
+    decoded on the way) and leaves them out of ``rows``; ``n_rows`` and ``counts`` say how
+    many rows they hold and what :func:`count_rows` counts in them. ``error`` is set for a
+    file ``skipped`` or ``failed`` (``entry.status``).
     """
-    if jobs <= 1:
-        for batch in batches:
-            yield function(batch, root, classifier)
-        return
-    if classifier is None:  # load (on a first run: fit) the shipped model once, not in every worker
-        classifier = default_predictor()
-    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(classifier,))
-    pending: deque[Future[T]] = deque()
+
+    entry: FileStatus
+    rows: dict[str, Rows] = field(default_factory=dict)
+    signatures: tuple[np.ndarray | None, ...] = ()
+    error: ReadError | None = None
+    csv_bytes: dict[str, bytes] = field(default_factory=dict)
+    n_rows: dict[str, int] = field(default_factory=dict)
+    counts: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def source(self) -> str:
+        return self.entry.source
+
+
+#: the tables a worker can write out itself: nothing in them waits for the duplicate index
+_RENDERED = tuple(name for name in DOCUMENT_TABLES if name != "documents")
+
+
+def rows_batch(paths: list[Path], root: Path, classifier: LayeredLabeller | None,
+                render: bool = False) -> list[FileRows]:
+    """Process a batch of files into table rows (in a worker), rendered as CSV when ``render``.
+
+    An exception from one file does not lose the batch: the files are processed again one
+    by one, and the one that raises is marked ``failed`` with the exception as its reason.
+    The collector stays paused until the rows are rendered (:func:`collector_paused`): for
+    CSV, what is left alive then (a few hundred objects) is all it walks.
+    """
+    with collector_paused():
+        return [_file_rows(path, result, failure, render)
+                for path, (result, failure) in zip(paths, _guarded(paths, root, classifier), strict=True)]
+
+
+def _guarded(paths: list[Path], root: Path,
+             classifier: LayeredLabeller | None) -> list[tuple[FileResult | None, str | None]]:
+    """``(result, None)`` per file, or ``(None, reason)`` for a file whose processing raised."""
     try:
-        for batch in batches:
-            pending.append(pool.submit(_in_worker, function, batch, root))
-            if len(pending) >= jobs * WINDOW_PER_JOB:
-                yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        return [(result, None) for result in process_files(paths, root, classifier)]
+    except Exception as exc:
+        if len(paths) == 1:
+            return [(None, _failure_reason(exc))]
+        return [outcome for path in paths for outcome in _guarded([path], root, classifier)]
 
 
-_WORKER_CLASSIFIER: LayeredLabeller | None = None
+def _failure_reason(exc: BaseException) -> str:
+    message = str(exc).strip().splitlines()[0][:300] if str(exc).strip() else ""
+    return f"error while processing: {type(exc).__name__}" + (f": {message}" if message else "")
 
 
-def _init_worker(classifier: LayeredLabeller | None) -> None:
-    """Keep the classifier for this process's batches (``None``: the default classifier, loaded lazily)."""
-    global _WORKER_CLASSIFIER
-    _WORKER_CLASSIFIER = classifier
+def _file_rows(path: Path, result: FileResult | None, failure: str | None, render: bool) -> FileRows:
+    """One file's :class:`FileRows`; an exception while building its rows marks it ``failed``."""
+    source = result.source if result is not None else _safe_source(path)
+    size = file_size(path)
+    if result is None or result.error is not None:
+        what = "failed" if result is None else "skipped"
+        reason = failure if result is None else result.error.reason  # type: ignore[union-attr]
+        return FileRows(FileStatus(source, what, reason, None, size, 0),
+                        error=ReadError(source, reason or what))
+    try:
+        rows = table_tuples(result.documents)
+        n_rows = {name: len(rows[name]) for name in _RENDERED}
+        counts: Counter[str] = Counter()
+        count_rows(counts, {name: rows[name] for name in _RENDERED})
+        csv_bytes = {}
+        if render:
+            csv_bytes = {name: csv_text(rows[name]).encode(CSV_BODY_ENCODING) for name in _RENDERED}
+            rows = {"documents": rows["documents"]}
+    except Exception as exc:
+        reason = _failure_reason(exc)
+        return FileRows(FileStatus(source, "failed", reason, result.encoding, size, 0),
+                        error=ReadError(source, reason))
+    n_documents = len(result.documents)
+    entry = FileStatus(source, "read" if n_documents else "empty",
+                       None if n_documents else "no text (empty, or only white space)",
+                       result.encoding, size, n_documents)
+    return FileRows(entry, rows, result.signatures, csv_bytes=csv_bytes, n_rows=n_rows, counts=counts)
 
 
-def _in_worker(function: BatchFunction[T], batch: list[Path], root: Path) -> T:
-    return function(batch, root, _WORKER_CLASSIFIER)
+def _safe_source(path: Path) -> str:
+    try:
+        return source_name(path, path.parent)
+    except Exception:
+        return display_path(str(path))
 
 
-def _process_batch(paths: list[Path], root: Path,
-                   classifier: LayeredLabeller | None) -> list[FileResult]:
-    return process_files(paths, root, classifier)
+_DUPLICATE_OF = COLUMNS["documents"].index("duplicate_of")
+_SIMILARITY = COLUMNS["documents"].index("similarity")
 
 
-def mark_duplicates(result: FileResult, index: DuplicateIndex) -> list[Document]:
-    """The documents of one file with ``duplicate_of``/``similarity`` against earlier ones."""
-    marked = []
-    for doc, sig in zip(result.documents, result.signatures, strict=True):
-        duplicate_of, similarity = (None, None) if sig is None else index.add_signature(doc.doc_id, sig)
-        marked.append(replace(doc, duplicate_of=duplicate_of, similarity=similarity))
-    return marked
+def marker(index: DuplicateIndex | None = None) -> Callable[[str, np.ndarray | None], Mark]:
+    """Near-duplicate marks against the documents seen before, in the order asked for."""
+    index = index if index is not None else DuplicateIndex()
+
+    def mark(doc_id: str, sig: np.ndarray | None) -> Mark:
+        return (None, None) if sig is None else index.add_signature(doc_id, sig)
+
+    return mark
 
 
-def iter_documents(root: str | Path, jobs: int = 1,
-                   classifier: LayeredLabeller | None = None,
-                   errors: list[ReadError] | None = None) -> Iterator[tuple[FileResult, list[Document]]]:
-    """Yield ``(file result, marked documents)`` per file; unreadable files go to ``errors``."""
-    index = DuplicateIndex()
-    for result in iter_results(root, jobs=jobs, classifier=classifier):
-        if result.error is not None:
-            if errors is not None:
-                errors.append(result.error)
-            yield result, []
-            continue
-        yield result, mark_duplicates(result, index)
+def assemble(file_rows: FileRows, mark: Callable[[str, np.ndarray | None], Mark]) -> dict[str, Rows]:
+    """One file's rows for each table: documents with their near-duplicate marks, and ``files``.
+
+    ``mark(doc_id, signature)`` gives ``(duplicate_of, similarity)`` of each document in
+    corpus order (:func:`marker`; Dask passes marks computed in a first pass). The one way
+    from a file's results to table rows, for :func:`read_corpus`, :func:`extract_corpus`
+    and :func:`summarylens.daskio.read_corpus_dask`.
+    """
+    documents = []
+    for row, sig in zip(file_rows.rows.get("documents", ()), file_rows.signatures, strict=True):
+        duplicate_of, similarity = mark(row[0], sig)  # type: ignore[arg-type]
+        if duplicate_of is not None:
+            row = (*row[:_DUPLICATE_OF], duplicate_of, similarity, *row[_SIMILARITY + 1:])
+        documents.append(row)
+    return {**file_rows.rows, "documents": documents, "files": [tuple(file_rows.entry)]}
+
+
+def iter_file_rows(root: str | Path, *, jobs: int = 1, classifier: LayeredLabeller | None = None,
+                   files: Sequence[Path] | None = None, render: bool = False) -> Iterator[FileRows]:
+    """A :class:`FileRows` per file below ``root`` (or per file of ``files``), in corpus order."""
+    root = Path(root)
+    paths = list(files) if files is not None else list(scan_corpus(root).files)
+    work = functools.partial(rows_batch, render=render)
+    for batch in map_batches(work, file_batches(paths), root, jobs, classifier):
+        yield from batch
 
 
 @dataclass
 class Corpus:
-    """The four tables of a corpus, and the files that could not be read.
+    """The five tables of a corpus, and the files that could not be read.
 
     ``corpus.documents``, ``.paragraphs``, ``.figures``, ``.relations`` are DataFrames
-    (SPEC section 2); ``corpus.errors`` lists :class:`~summarylens.records.ReadError`.
+    (SPEC section 2); ``corpus.files`` has one row per input file and what happened to it
+    (``read``, ``empty``, ``skipped``, ``failed``); ``corpus.errors`` lists the skipped
+    and failed ones as :class:`~summarylens.records.ReadError`.
     """
 
     documents: pd.DataFrame
     paragraphs: pd.DataFrame
     figures: pd.DataFrame
     relations: pd.DataFrame
+    files: pd.DataFrame
     errors: list[ReadError] = field(default_factory=list)
 
     @property
@@ -188,16 +258,19 @@ class Corpus:
         return {name: getattr(self, name) for name in TABLE_NAMES}
 
     def to_csv(self, folder: str | Path) -> Path:
-        """Write ``documents.csv``, ``paragraphs.csv``, ``figures.csv``, ``relations.csv``."""
+        """Write the five tables as CSV files, and the completion record, into ``folder``."""
         return self._write(folder, "csv")
 
     def to_parquet(self, folder: str | Path) -> Path:
-        """Write the four tables as Parquet files (needs pyarrow)."""
+        """Write the five tables as Parquet files (needs pyarrow), and the completion record."""
         return self._write(folder, "parquet")
 
     def _write(self, folder: str | Path, fmt: str) -> Path:
-        with TableWriter(folder, fmt) as writer:
-            writer.write(self.tables)
+        started = _now()
+        with atomic_output(folder) as temp:
+            with TableWriter(temp, fmt) as writer:
+                writer.write(self.tables)
+            write_record(temp, _record(fmt, None, started, writer.row_counts, self.files["status"].tolist()))
         return Path(folder)
 
     def __repr__(self) -> str:
@@ -216,92 +289,49 @@ def read_corpus(path: str | Path, *, jobs: int = 1,
     >>> corpus.errors                     # doctest: +SKIP
     []
     """
+    if not isinstance(path, (str, Path)):
+        raise TypeError(f"read_corpus needs a folder or file path (str or Path), not {type(path).__name__}")
+    if str(path) == "":
+        raise ValueError("read_corpus(''): the path is empty; give a folder or a file")
+    if not isinstance(jobs, int) or isinstance(jobs, bool):
+        raise TypeError(f"jobs must be an int, not {type(jobs).__name__}")
     classifier = renamed_classifier(classifier, model, "read_corpus")
+    root = Path(path)
+    scan = scan_corpus(root)
+    rows: dict[str, Rows] = {name: [] for name in TABLE_NAMES}
     errors: list[ReadError] = []
-    documents = [doc for _, docs in iter_documents(path, jobs=jobs, classifier=classifier, errors=errors)
-                 for doc in docs]
-    return Corpus(**build_tables(documents), errors=errors)
+    mark = marker()
+    for file_rows in iter_file_rows(root, jobs=_jobs(jobs, len(scan.files)), classifier=classifier,
+                                    files=scan.files):
+        for name, table_rows in assemble(file_rows, mark).items():
+            rows[name].extend(table_rows)
+        if file_rows.error is not None:
+            errors.append(file_rows.error)
+    return Corpus(**{name: frame_from_tuples(name, rows[name]) for name in TABLE_NAMES}, errors=errors)
 
 
-# ---------------------------------------------------------------------------
-# Straight to files: the fast path of ``summarylens extract``
-# ---------------------------------------------------------------------------
+def _jobs(jobs: int, n_files: int) -> int:
+    from .parallel import resolve_jobs
 
-_DUPLICATE_OF = COLUMNS["documents"].index("duplicate_of")
-_SIMILARITY = COLUMNS["documents"].index("similarity")
-
-
-@dataclass(frozen=True, slots=True)
-class FileRows:
-    """One file's table rows (:func:`~summarylens.tables.document_tuples`), or why it was skipped.
-
-    Documents rows leave ``duplicate_of``/``similarity`` empty; they are filled in corpus
-    order from ``signatures`` by :func:`mark_duplicate_rows`. For CSV output the worker
-    renders the other three tables itself (``csv_bytes``: table → CSV rows encoded as UTF-8,
-    see :func:`~summarylens.tables.csv_text`; bytes pickle as a copy, text would be encoded
-    and decoded on the way) and leaves them out of ``rows``; ``counts`` holds
-    what :func:`count_rows` counts in those three.
-    """
-
-    source: str
-    rows: dict[str, Rows] = field(default_factory=dict)
-    signatures: tuple[np.ndarray | None, ...] = ()
-    error: ReadError | None = None
-    csv_bytes: dict[str, bytes] = field(default_factory=dict)
-    counts: Counter[str] = field(default_factory=Counter)
-
-
-#: the tables a worker can write out itself: nothing in them waits for the duplicate index
-_RENDERED = tuple(name for name in TABLE_NAMES if name != "documents")
-
-
-def _rows_batch(paths: list[Path], root: Path, classifier: LayeredLabeller | None,
-                render: bool = False) -> list[FileRows]:
-    """Process a batch of files into table rows (in a worker), rendered as CSV when ``render``.
-
-    The collector stays paused until the rows are rendered (:func:`collector_paused`): for
-    CSV, what is left alive then (a few hundred objects) is all it walks.
-    """
-    with collector_paused():
-        out = []
-        for result in process_files(paths, root, classifier):
-            if result.error is not None:
-                out.append(FileRows(result.source, error=result.error))
-                continue
-            rows = table_tuples(result.documents)
-            counts: Counter[str] = Counter()
-            count_rows(counts, {name: rows[name] for name in _RENDERED})
-            csv_bytes = {}
-            if render:
-                csv_bytes = {name: csv_text(rows[name]).encode(CSV_BODY_ENCODING) for name in _RENDERED}
-                rows = {"documents": rows["documents"]}
-            out.append(FileRows(result.source, rows, result.signatures, csv_bytes=csv_bytes, counts=counts))
-    return out
-
-
-def mark_duplicate_rows(file_rows: FileRows, index: DuplicateIndex) -> dict[str, Rows]:
-    """A file's rows with ``duplicate_of``/``similarity`` set against earlier documents."""
-    documents = []
-    for row, sig in zip(file_rows.rows["documents"], file_rows.signatures, strict=True):
-        duplicate_of, similarity = (None, None) if sig is None else index.add_signature(row[0], sig)
-        if duplicate_of is not None:
-            row = (*row[:_DUPLICATE_OF], duplicate_of, similarity, *row[_SIMILARITY + 1:])
-        documents.append(row)
-    return {**file_rows.rows, "documents": documents}
+    return resolve_jobs(jobs, n_files)
 
 
 @dataclass
 class ExtractReport:
-    """What :func:`extract_corpus` did: files seen, files skipped and why, and row counts.
+    """What :func:`extract_corpus` did: files seen, what happened to each, and row counts.
 
     ``counts`` has ``documents``, ``fragments``, ``duplicates``, ``characters``,
     ``headings``, ``body``, ``figures``, ``money``, ``relations`` and ``inconsistent``
-    (relations whose parts do not add up), e.g. ``report.counts["figures"] == 2072``.
+    (relations whose parts do not add up), e.g. ``report.counts["figures"] == 2072``;
+    ``statuses`` counts files by status (``read``, ``empty``, ``skipped``, ``failed``);
+    ``others`` counts files of other types that were not read, by suffix.
     """
 
     files: int = 0
     errors: list[ReadError] = field(default_factory=list)
     counts: Counter[str] = field(default_factory=Counter)
+    statuses: Counter[str] = field(default_factory=Counter)
+    others: Counter[str] = field(default_factory=Counter)
 
 
 def _column(table: str, name: str) -> int:
@@ -320,7 +350,7 @@ def count_rows(counts: Counter[str], rows: dict[str, Rows]) -> None:
     counts["documents"] += len(documents)
     counts["fragments"] += sum(bool(r[_FRAGMENT]) for r in documents)
     counts["duplicates"] += sum(r[_DUPLICATE_OF] is not None for r in documents)
-    counts["characters"] += sum(r[_N_CHARS] for r in documents)
+    counts["characters"] += sum(r[_N_CHARS] for r in documents)  # type: ignore[misc]
     counts["headings"] += sum(r[_KIND] == "heading" for r in paragraphs)
     counts["body"] += sum(r[_KIND] == "body" for r in paragraphs)
     counts["figures"] += len(figures)
@@ -332,38 +362,64 @@ def count_rows(counts: Counter[str], rows: dict[str, Rows]) -> None:
 def extract_corpus(root: str | Path, out: str | Path, fmt: str = "csv", *, jobs: int = 1,
                    classifier: LayeredLabeller | None = None,
                    files: list[Path] | None = None,
-                   on_file: Callable[[str, ReadError | None], None] | None = None,
+                   on_file: Callable[[FileStatus], None] | None = None,
                    model: LayeredLabeller | None = None) -> ExtractReport:
-    """Process a corpus straight into the four table files, streaming, in corpus order.
+    """Process a corpus straight into the five table files, streaming, in corpus order.
 
     What ``summarylens extract`` does: workers return row tuples per batch of files, this
-    process marks near-duplicates in order and appends the rows to CSV (or Parquet);
-    no DataFrame is built per file, and memory stays flat however many files there are.
-    The files are byte-identical for any ``jobs``. ``on_file(source, error)`` is called
-    after each file (for a progress bar, or to name a skipped file at once).
+    process marks near-duplicates in order and appends the rows to CSV (or Parquet) in a
+    temporary folder beside ``out``, moved into place with a completion record only when
+    complete (:func:`summarylens.output.atomic_output`: a run that fails or is stopped
+    leaves ``out`` as it was; a second run into the same ``out`` raises
+    :class:`~summarylens.output.OutputBusy`). No DataFrame is built per file, and memory
+    stays flat however many files there are. The files are byte-identical for any
+    ``jobs``. ``on_file(status)`` is called after each file with its ``files`` row.
 
     >>> report = extract_corpus("corpus/", "out/", jobs=2)   # doctest: +SKIP
     >>> report.counts["documents"], report.errors            # doctest: +SKIP
     (55, [])
     """
     classifier = renamed_classifier(classifier, model, "extract_corpus")
+    if fmt not in ("csv", "parquet"):
+        raise ValueError(f"unknown format {fmt!r}: use 'csv' or 'parquet'")
+    started = _now()
     root = Path(root)
-    paths = files if files is not None else list(iter_corpus_files(root))
-    report = ExtractReport(files=len(paths))
-    index = DuplicateIndex()
-    work = functools.partial(_rows_batch, render=fmt == "csv")
-    with TableWriter(out, fmt) as writer:
-        for batch in map_batches(work, file_batches(paths), root, jobs, classifier):
-            for file_rows in batch:
+    scan = scan_corpus(root) if files is None else None
+    paths = files if files is not None else list(scan.files)  # type: ignore[union-attr]
+    report = ExtractReport(files=len(paths), others=scan.others if scan else Counter())
+    mark = marker()
+    with atomic_output(out) as temp:
+        with TableWriter(temp, fmt) as writer:
+            for file_rows in iter_file_rows(root, jobs=jobs, classifier=classifier, files=paths,
+                                            render=fmt == "csv"):
+                rows = assemble(file_rows, mark)
+                writer.write_rows(rows)
+                if file_rows.csv_bytes:
+                    writer.write_bytes(file_rows.csv_bytes, file_rows.n_rows)
+                count_rows(report.counts, {"documents": rows["documents"]})
+                report.counts.update(file_rows.counts)
+                report.statuses[file_rows.entry.status] += 1
                 if file_rows.error is not None:
                     report.errors.append(file_rows.error)
-                else:
-                    rows = mark_duplicate_rows(file_rows, index)
-                    writer.write_rows(rows)
-                    if file_rows.csv_bytes:
-                        writer.write_bytes(file_rows.csv_bytes)
-                    count_rows(report.counts, {"documents": rows["documents"]})
-                    report.counts.update(file_rows.counts)
                 if on_file is not None:
-                    on_file(file_rows.source, file_rows.error)
+                    on_file(file_rows.entry)
+        record = _record(fmt, root, started, writer.row_counts, [])
+        record["files"] = dict(report.statuses)
+        record["other_files"] = dict(report.others)
+        write_record(temp, record)
     return report
+
+
+def _now() -> str:
+    return time.strftime("%Y-%m-%dT%H:%M:%S%z")
+
+
+def _record(fmt: str, root: Path | None, started: str, row_counts: dict[str, int],
+            statuses: list[str]) -> dict[str, object]:
+    """The completion record of an output folder (see :mod:`summarylens.output`)."""
+    return {
+        "summarylens": __version__, "format": fmt, "complete": True,
+        "corpus": display_path(str(root.absolute())) if root is not None else None,
+        "started": started, "finished": _now(), "rows": dict(row_counts),
+        "files": dict(Counter(statuses)),
+    }

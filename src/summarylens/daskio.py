@@ -25,7 +25,7 @@ from __future__ import annotations
 import operator
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -38,24 +38,25 @@ try:
 except ImportError as exc:  # pragma: no cover - depends on the environment
     raise ImportError("summarylens.daskio needs Dask: pip install 'summarylens[dask]'") from exc
 
-from .corpus import BATCH_FILES, file_batches, renamed_classifier
-from .dedup import DuplicateIndex
-from .io import iter_corpus_files
-from .pipeline import file_signatures, process_files
+from .corpus import BATCH_FILES, assemble, file_batches, marker, renamed_classifier, rows_batch
+from .io import scan_corpus
+from .pipeline import file_signatures
 from .sections import LayeredLabeller
-from .tables import TABLE_NAMES, build_tables, frame
+from .tables import TABLE_NAMES, Rows, frame, frame_from_tuples
+
+__all__ = ["DaskCorpus", "read_corpus_dask"]
 
 #: the columns of the table of unreadable files
 ERROR_COLUMNS = {"source": "string", "reason": "string"}
 
 
-#: ``(duplicate_of, similarity)`` of each document of a partition, in order
-Marks = list[tuple[str | None, float | None]]
+#: ``doc_id → (duplicate_of, similarity)`` of the documents of a partition
+Marks = dict[str, tuple[str | None, float | None]]
 
 
 @dataclass(frozen=True)
 class _Partition:
-    """What one batch of files gives: its four tables and its unreadable files."""
+    """What one batch of files gives: its five tables and its unreadable files."""
 
     tables: dict[str, pd.DataFrame]
     errors: pd.DataFrame
@@ -63,28 +64,32 @@ class _Partition:
 
 def _mark_in_order(parts: list[list[tuple[str, np.ndarray | None]]]) -> list[Marks]:
     """The ordered near-duplicate pass over every partition's ``(doc_id, signature)`` list."""
-    index = DuplicateIndex()
-    return [[(None, None) if sig is None else index.add_signature(doc_id, sig)
-             for doc_id, sig in part] for part in parts]
+    mark = marker()
+    return [{doc_id: mark(doc_id, sig) for doc_id, sig in part} for part in parts]
 
 
 def _process_partition(paths: list[Path], root: Path, classifier: LayeredLabeller | None,
                        mine: Marks) -> _Partition:
-    """Run one batch of files through the pipeline and complete its documents (a Dask task)."""
-    results = process_files(paths, root, classifier)
-    documents = [doc for r in results for doc in r.documents]
-    if len(mine) != len(documents):
-        raise RuntimeError(f"{paths[0]}…: {len(documents)} documents but {len(mine)} signatures")
-    documents = [replace(doc, duplicate_of=dup, similarity=sim)
-                 for doc, (dup, sim) in zip(documents, mine, strict=True)]
-    errors = [(r.error.source, r.error.reason) for r in results if r.error is not None]
-    return _Partition(build_tables(documents),
+    """Run one batch of files through the pipeline and assemble its tables (a Dask task).
+
+    The rows are made by :func:`summarylens.corpus.assemble`, as for ``read_corpus``,
+    with the marks of the first pass. A document the first pass did not see (its file
+    failed there but not here) is left unmarked.
+    """
+    rows: dict[str, Rows] = {name: [] for name in TABLE_NAMES}
+    errors = []
+    for file_rows in rows_batch(paths, root, classifier):
+        for name, table_rows in assemble(file_rows, lambda doc_id, _sig: mine.get(doc_id, (None, None))).items():
+            rows[name].extend(table_rows)
+        if file_rows.error is not None:
+            errors.append((file_rows.error.source, file_rows.error.reason))
+    return _Partition({name: frame_from_tuples(name, rows[name]) for name in TABLE_NAMES},
                       pd.DataFrame(errors, columns=list(ERROR_COLUMNS)).astype(ERROR_COLUMNS))
 
 
 @dataclass
 class DaskCorpus:
-    """The four tables (and the unreadable files) of a corpus as Dask DataFrames.
+    """The five tables (and the unreadable files) of a corpus as Dask DataFrames.
 
     Compute several at once (``dask.compute(corpus.paragraphs, corpus.figures)``) or write
     them with :meth:`to_parquet`, so that every file is processed only once.
@@ -94,6 +99,7 @@ class DaskCorpus:
     paragraphs: dd.DataFrame
     figures: dd.DataFrame
     relations: dd.DataFrame
+    files: dd.DataFrame
     errors: dd.DataFrame
 
     @property
@@ -101,13 +107,13 @@ class DaskCorpus:
         return {name: getattr(self, name) for name in TABLE_NAMES}
 
     def compute(self, **kwargs: object) -> dict[str, pd.DataFrame]:
-        """The four tables as pandas DataFrames (one pass over the files), indexed 0…n-1."""
+        """The five tables as pandas DataFrames (one pass over the files), indexed 0…n-1."""
         computed = dask.compute(*self.tables.values(), **kwargs)
         return {name: table.reset_index(drop=True)
                 for name, table in zip(TABLE_NAMES, computed, strict=True)}
 
     def to_parquet(self, folder: str | Path, **kwargs: object) -> Path:
-        """Write ``documents/``, ``paragraphs/``, ``figures/``, ``relations/`` as partitioned Parquet.
+        """Write ``documents/``, ``paragraphs/``, ``figures/``, ``relations/``, ``files/`` as partitioned Parquet.
 
         All four are written in one computation; read one back with
         ``pd.read_parquet(folder / "figures")`` or ``dd.read_parquet(...)``.
@@ -124,7 +130,7 @@ def _resolve(corpus: str | Path | Sequence[str | Path],
     """The files to read and the root their ``source`` is relative to."""
     if isinstance(corpus, (str, Path)):
         folder = Path(corpus)
-        return list(iter_corpus_files(folder)), Path(root) if root is not None else folder
+        return list(scan_corpus(folder).files), Path(root) if root is not None else folder
     paths = [Path(p) for p in corpus]
     if root is None:
         root = Path(os.path.commonpath([p.parent for p in paths])) if paths else Path(".")
@@ -135,7 +141,7 @@ def read_corpus_dask(corpus: str | Path | Sequence[str | Path], root: str | Path
                      files_per_partition: int = BATCH_FILES,
                      classifier: LayeredLabeller | None = None,
                      model: LayeredLabeller | None = None) -> DaskCorpus:
-    """Build the four tables of a corpus folder, or of a list of files, as Dask DataFrames.
+    """Build the five tables of a corpus folder, or of a list of files, as Dask DataFrames.
 
     ``root`` (default: the folder, or the files' common folder) is what ``source`` and
     ``doc_id`` are relative to, as in :func:`summarylens.read_corpus`. Partitions hold

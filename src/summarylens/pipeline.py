@@ -24,7 +24,7 @@ import numpy as np
 
 from .dedup import signature
 from .figures import find_figures
-from .io import UnreadableFile, read_text
+from .io import UnreadableFile, display_path, read_text
 from .meta import document_facts
 from .records import Document, DocumentSpan, Figure, Paragraph, ReadError, Relation
 from .sections import TOPIC_KINDS, LayeredLabeller, default_predictor, label_paragraphs
@@ -137,12 +137,18 @@ class _Draft:
 
 def _read(path: Path, root: Path) -> tuple[str, str | ReadError, str | None]:
     """``(source, text, encoding)``, or ``(source, ReadError, None)`` for an unreadable file."""
-    source = path.name if path == root else path.relative_to(root).as_posix()
+    source = source_name(path, root)
     try:
         text, encoding = read_text(path)
     except UnreadableFile as exc:
         return source, ReadError(source, str(exc)), None
     return source, text, encoding
+
+
+def source_name(path: Path, root: Path) -> str:
+    r"""A file's ``source``: its path below ``root`` (its name if it is ``root``), bytes of a
+    name that is not UTF-8 escaped as ``\xNN`` (:func:`summarylens.io.display_path`)."""
+    return display_path(path.name if path == root else path.relative_to(root).as_posix())
 
 
 def _drafts(text: str) -> list[_Draft]:

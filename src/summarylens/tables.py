@@ -26,7 +26,12 @@ from .records import FIGURE_KINDS, KINDS, PERIODS, QUALIFIERS, ROLES, TOPICS, Do
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-TABLE_NAMES: tuple[str, ...] = ("documents", "paragraphs", "figures", "relations")
+#: the tables built from documents (SPEC section 2)
+DOCUMENT_TABLES: tuple[str, ...] = ("documents", "paragraphs", "figures", "relations")
+#: every table of an output folder: those, and ``files`` (one row per input file, SPEC section 6)
+TABLE_NAMES: tuple[str, ...] = (*DOCUMENT_TABLES, "files")
+#: what happened to an input file (the ``status`` of the ``files`` table)
+FILE_STATUSES: tuple[str, ...] = ("read", "empty", "skipped", "failed")
 
 
 #: column → dtype of each table, in column order (SPEC section 2); a tuple of labels is a
@@ -54,6 +59,10 @@ _DTYPES: dict[str, dict[str, str | tuple[str, ...]]] = {
         "doc_id": "string", "total_fig_id": "Int64", "part_fig_ids": "string",
         "parts_sum": "Float64", "consistent": "boolean",
     },
+    "files": {
+        "source": "string", "status": FILE_STATUSES, "reason": "string", "encoding": "string",
+        "bytes": "Int64", "n_documents": "Int64",
+    },
 }
 
 #: the columns of each table, in order (no pandas needed: the CSV writer uses these)
@@ -74,6 +83,10 @@ def schemas() -> dict[str, dict[str, object]]:
 def __getattr__(name: str) -> Any:
     if name == "SCHEMAS":  # built on first use: importing pandas is not needed to write CSV
         return schemas()
+    if name in ("read_tables", "read_table_csv"):  # they live in summarylens.reading
+        from . import reading
+
+        return getattr(reading, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
@@ -142,15 +155,9 @@ def document_tuples(doc: Document) -> dict[str, Rows]:
     }
 
 
-def document_rows(doc: Document) -> dict[str, list[dict[str, object]]]:
-    """The rows one document contributes to each table, as dicts keyed by column."""
-    return {name: [dict(zip(COLUMNS[name], row, strict=True)) for row in rows]
-            for name, rows in document_tuples(doc).items()}
-
-
 def table_tuples(documents: Iterable[Document]) -> dict[str, Rows]:
-    """The rows of every table for a sequence of documents, as tuples."""
-    rows: dict[str, Rows] = {name: [] for name in TABLE_NAMES}
+    """The rows of every document table for a sequence of documents, as tuples."""
+    rows: dict[str, Rows] = {name: [] for name in DOCUMENT_TABLES}
     for doc in documents:
         for name, doc_rows in document_tuples(doc).items():
             rows[name].extend(doc_rows)
@@ -158,9 +165,9 @@ def table_tuples(documents: Iterable[Document]) -> dict[str, Rows]:
 
 
 def build_tables(documents: Iterable[Document]) -> dict[str, pd.DataFrame]:
-    """The four tables for a sequence of documents."""
+    """The four document tables for a sequence of documents."""
     rows = table_tuples(documents)
-    return {name: frame_from_tuples(name, rows[name]) for name in TABLE_NAMES}
+    return {name: frame_from_tuples(name, rows[name]) for name in DOCUMENT_TABLES}
 
 
 def figures_frame(figures: Sequence[object]) -> pd.DataFrame:
@@ -184,37 +191,6 @@ def paragraphs_frame(paragraphs: Sequence[object]) -> pd.DataFrame:
 
 CSV_ENCODING = "utf-8-sig"  # a BOM, so that Excel reads UTF-8
 CSV_BODY_ENCODING = "utf-8"  # the rows after the header (the BOM opens the file once)
-
-
-def write_csv(table: pd.DataFrame, path: str | Path) -> None:
-    """Write one table as Excel-safe CSV (UTF-8 with BOM, every text field quoted as needed)."""
-    table.to_csv(path, index=False, encoding=CSV_ENCODING, lineterminator="\r\n")
-
-
-def read_table_csv(name: str, path: str | Path) -> pd.DataFrame:
-    """Read a table written by :func:`write_csv` back with its schema's dtypes."""
-    import pandas as pd
-
-    schema = schemas()[name]
-    raw = pd.read_csv(path, encoding=CSV_ENCODING, dtype=str, keep_default_na=False,
-                      na_values=[""])
-    for column, dtype in schema.items():
-        if dtype == "boolean":
-            raw[column] = raw[column].map({"True": True, "False": False}, na_action="ignore")
-        elif dtype in ("Int64", "Float64"):
-            raw[column] = pd.to_numeric(raw[column])
-    return raw.astype(schema)[list(schema)]
-
-
-def read_tables(folder: str | Path, fmt: str | None = None) -> dict[str, pd.DataFrame]:
-    """Read the four tables from a folder written by ``summarylens extract`` or ``Corpus.to_csv``."""
-    import pandas as pd
-
-    folder = Path(folder)
-    fmt = fmt or ("parquet" if (folder / "documents.parquet").exists() else "csv")
-    if fmt == "parquet":
-        return {n: pd.read_parquet(folder / f"{n}.parquet").astype(schemas()[n]) for n in TABLE_NAMES}
-    return {n: read_table_csv(n, folder / f"{n}.csv") for n in TABLE_NAMES}
 
 
 def csv_text(rows: Rows) -> str:
@@ -289,6 +265,8 @@ class TableWriter:
         self._pending_rows: dict[str, Rows] = {n: [] for n in TABLE_NAMES}
         self._pending_docs = 0
         self._handles: dict[str, Any] = {}
+        #: rows written so far per table (for the completion record)
+        self.row_counts: dict[str, int] = dict.fromkeys(TABLE_NAMES, 0)
         self._open()
 
     def _open(self) -> None:
@@ -308,13 +286,16 @@ class TableWriter:
     def write(self, tables: dict[str, pd.DataFrame]) -> None:
         """Queue one batch of tables (e.g. one file's); written every ``batch_documents`` documents."""
         self._rows_to_frames()
-        for name in TABLE_NAMES:
-            if len(tables[name]):
-                self._pending[name].append(tables[name])
-        self._count(len(tables["documents"]))
+        for name, table in tables.items():
+            self.row_counts[name] += len(table)
+            if len(table):
+                self._pending[name].append(table)
+        self._count(len(tables.get("documents", ())))
 
     def write_rows(self, rows: dict[str, Rows]) -> None:
         """Write row tuples (as :func:`table_tuples` gives them) of the tables in ``rows``."""
+        for name, table_rows in rows.items():
+            self.row_counts[name] += len(table_rows)
         if self.fmt == "csv":
             if any(self._pending.values()):  # DataFrames queued by write() go first
                 self._flush_csv()
@@ -325,10 +306,15 @@ class TableWriter:
             self._pending_rows[name].extend(table_rows)
         self._count(len(rows.get("documents", ())))
 
-    def write_bytes(self, texts: dict[str, bytes]) -> None:
-        """Append CSV rows already encoded (``csv_text(rows).encode(CSV_BODY_ENCODING)``), CSV only."""
+    def write_bytes(self, texts: dict[str, bytes], n_rows: dict[str, int]) -> None:
+        """Append CSV rows already encoded (``csv_text(rows).encode(CSV_BODY_ENCODING)``), CSV only.
+
+        ``n_rows`` says how many rows each table's bytes hold (for :attr:`row_counts`).
+        """
         if self.fmt != "csv":
             raise ValueError("CSV rows can only be appended to CSV tables")
+        for name, count in n_rows.items():
+            self.row_counts[name] += count
         if any(self._pending.values()):
             self._flush_csv()
         for name, data in texts.items():
