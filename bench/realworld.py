@@ -13,9 +13,11 @@ The script runs the pipeline through the Python API and prints, against the labe
   paragraphs whose start is the start of a predicted title/heading/body row (recall), and
   predicted headings that start a real heading;
 * chrome lines (page furniture outside any real paragraph) lying inside title, heading or
-  body rows (more than half of their characters covered);
+  body rows (more than half of their characters covered), and inside heading or body rows
+  only (the issue's wording);
 * figures matched one to one by overlapping span: F1, precision and recall on value and
-  kind (masked gold figures need a masked prediction);
+  kind (masked gold figures need a masked prediction); ``money_type`` of the money figures
+  right, once the pipeline has that column;
 * topic macro-F1 and role accuracy over the real paragraphs found, with a topic confusion;
 * org, period and year of every labelled report against the predicted document holding it.
 
@@ -92,15 +94,16 @@ def paragraph_counts(gold: Sequence[Row], substarts: Iterable[int], pred: Sequen
     }
 
 
-def chrome_counts(chrome: Sequence[Row], gold: Sequence[Row], pred: Sequence[Row], text: str) -> Pair:
-    """(chrome units inside title/heading/body rows, chrome units) of one file.
+def chrome_counts(chrome: Sequence[Row], gold: Sequence[Row], pred: Sequence[Row], text: str,
+                  kinds: Sequence[str] = CONTENT_KINDS) -> Pair:
+    """(chrome units inside rows of ``kinds`` (title, heading, body), chrome units) of one file.
 
     Chrome inside a real paragraph's span (a page-cut ``2、`` in the middle of a sentence)
     is left out: joining the paragraph across it is right.
     """
     covered = bytearray(len(text) + 1)
     for p in pred:
-        if p["kind"] in CONTENT_KINDS:
+        if p["kind"] in kinds:
             covered[p["start"]:p["end"]] = b"\x01" * (p["end"] - p["start"])
     inside = total = 0
     for c in chrome:
@@ -122,7 +125,8 @@ def _same_value(a: float | None, b: float | None) -> bool:
 
 def figure_counts(gold: Sequence[Row], pred: Sequence[Row]) -> dict[str, int]:
     """True positives (same value and kind), predicted and gold counts, matched one to one
-    by overlapping span (greedy, largest overlap first)."""
+    by overlapping span (greedy, largest overlap first); of the money figures right, how
+    many have the right ``money_type`` (SPEC section 6)."""
     pairs = []
     for i, g in enumerate(gold):
         for j, p in enumerate(pred):
@@ -131,7 +135,7 @@ def figure_counts(gold: Sequence[Row], pred: Sequence[Row]) -> dict[str, int]:
                 pairs.append((-overlap, i, j))
     used_g: set[int] = set()
     used_p: set[int] = set()
-    tp = span = 0
+    tp = span = money = money_type = 0
     for _, i, j in sorted(pairs):
         if i in used_g or j in used_p:
             continue
@@ -139,8 +143,12 @@ def figure_counts(gold: Sequence[Row], pred: Sequence[Row]) -> dict[str, int]:
         used_p.add(j)
         span += 1
         g, p = gold[i], pred[j]
-        tp += _same_value(g["value"], p["value"]) and g["kind"] == p["kind"]
-    return {"tp": tp, "span": span, "pred": len(pred), "gold": len(gold)}
+        right = _same_value(g["value"], p["value"]) and g["kind"] == p["kind"]
+        tp += right
+        if right and g["kind"] == "money":
+            money += 1
+            money_type += p.get("money_type") == g.get("money_type")
+    return {"tp": tp, "span": span, "pred": len(pred), "gold": len(gold), "money": money, "money_type": money_type}
 
 
 def topic_role_pairs(gold: Sequence[Row], pred: Sequence[Row], text: str) -> list[tuple[Row, Row]]:
@@ -309,6 +317,7 @@ def evaluate(labels: dict[str, Row], predicted: dict[str, Row]) -> tuple[dict[st
         split_ok = doc_split_right(lab["documents"], gold, pred["doc_spans"])
         pc = paragraph_counts(gold, lab["substarts"], rows, text)
         ch = chrome_counts(lab["chrome"], gold, rows, text)
+        ch_hb = chrome_counts(lab["chrome"], gold, rows, text, ("heading", "body"))
         fc = figure_counts(lab["figures"], pred["figures"])
         pairs = topic_role_pairs(gold, rows, text)
         for g, p in pairs:
@@ -329,8 +338,9 @@ def evaluate(labels: dict[str, Row], predicted: dict[str, Row]) -> tuple[dict[st
         pred_rep = {norm_start(text, r["start"]) for r in rows if r["repeated"]}
         n_docs = len(lab["documents"])
         tot.update({"files": 1, "split_ok": split_ok, "docs": n_docs, "pred_docs": len(pred["doc_spans"]),
-                    "chrome_in": ch[0], "chrome": ch[1], "fig_tp": fc["tp"], "fig_pred": fc["pred"],
-                    "fig_gold": fc["gold"], "fig_span": fc["span"], "rep_gold": len(gold_rep),
+                    "chrome_in": ch[0], "chrome": ch[1], "chrome_in_hb": ch_hb[0], "fig_tp": fc["tp"],
+                    "fig_pred": fc["pred"], "fig_gold": fc["gold"], "fig_span": fc["span"], "money": fc["money"],
+                    "money_type": fc["money_type"], "rep_gold": len(gold_rep),
                     "rep_found": len(gold_rep & pred_rep), "rep_pred": len(pred_rep)})
         for key, (hit, n) in pc.items():
             tot[key + "_hit"] += hit
@@ -348,7 +358,9 @@ def evaluate(labels: dict[str, Row], predicted: dict[str, Row]) -> tuple[dict[st
         "predicted headings that are real headings": _ratio((tot["heading_precision_hit"],
                                                             tot["heading_precision_n"])),
         "chrome lines inside title/heading/body rows": _ratio((tot["chrome_in"], tot["chrome"])),
+        "chrome lines inside heading/body rows": _ratio((tot["chrome_in_hb"], tot["chrome"])),
         "figures F1 (value and kind)": fig[0], "figures precision": fig[1], "figures recall": fig[2],
+        "money_type right (of money figures right)": _ratio((tot["money_type"], tot["money"])),
         "topic macro-F1": macro_f1(truth_topics, guess_topics),
         "role accuracy": _ratio((tot["role_ok"], tot["role_n"])),
         "org right": tot["org"] / tot["docs"], "period right": tot["period"] / tot["docs"],

@@ -63,21 +63,22 @@ def test_chrome_counts_more_than_half_covered_and_page_cuts_left_out(rw):
     assert rw.chrome_counts(chrome, gold, pred, text) == (1, 2)
     pred_title = [{"start": 0, "end": 3, "kind": "title"}]  # 3 of 5 characters covered
     assert rw.chrome_counts(chrome, gold, pred_title, text) == (1, 2)
+    assert rw.chrome_counts(chrome, gold, pred_title, text, ("heading", "body")) == (0, 2)
 
 
 def test_figure_counts_one_to_one_by_overlap_value_and_kind(rw):
     gold = [
         {"start": 10, "end": 14, "value": 30.0, "kind": "people"},
-        {"start": 20, "end": 25, "value": None, "kind": "money"},      # masked
+        {"start": 20, "end": 25, "value": None, "kind": "money", "money_type": "union"},  # masked
         {"start": 30, "end": 33, "value": 5.0, "kind": "count"},
     ]
     pred = [
         {"start": 9, "end": 14, "value": 30.0, "kind": "people"},       # wider span, same value: right
-        {"start": 20, "end": 25, "value": float("nan"), "kind": "money"},  # masked both: right
+        {"start": 20, "end": 25, "value": float("nan"), "kind": "money", "money_type": "pay"},  # right, but pay
         {"start": 30, "end": 33, "value": 5.0, "kind": "organizations"},   # wrong kind
         {"start": 40, "end": 42, "value": 5.0, "kind": "count"},        # nothing there
     ]
-    assert rw.figure_counts(gold, pred) == {"tp": 2, "span": 3, "pred": 4, "gold": 3}
+    assert rw.figure_counts(gold, pred) == {"tp": 2, "span": 3, "pred": 4, "gold": 3, "money": 1, "money_type": 0}
     assert rw.figure_counts(gold, [])["tp"] == 0
 
 
