@@ -17,6 +17,7 @@ from matplotlib.figure import Figure
 from matplotlib.text import Annotation, Text
 
 import summarylens.plot as slp
+import summarylens.plot.fonts as slf
 from summarylens.tables import frame
 
 
@@ -170,18 +171,18 @@ def test_font_is_found_by_file_when_matplotlib_cache_misses_it(monkeypatch):
     stale = [e for e in font_manager.fontManager.ttflist if e.name != slp.CJK_FONT]
     monkeypatch.setattr(font_manager.fontManager, "ttflist", stale)
     path = slp.find_cjk_font()
-    assert path is not None and slp._draws_chinese(path)
+    assert path is not None and slf._draws_chinese(path)
 
 
 def test_missing_font_warns_once_with_the_install_command(monkeypatch):
-    monkeypatch.setattr(slp, "find_cjk_font", lambda: None)
-    monkeypatch.setattr(slp, "_warned", False)
+    monkeypatch.setattr(slf, "find_cjk_font", lambda: None)
+    monkeypatch.setattr(slf, "_warned", False)
     with matplotlib.rc_context(), pytest.warns(slp.MissingCJKFontWarning,
                                                match="apt-get install fonts-wqy-microhei"):
-        assert slp.setup_cjk_font() is None
+        assert slf.setup_cjk_font() is None
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        assert slp.setup_cjk_font() is None  # the second time: silent
+        assert slf.setup_cjk_font() is None  # the second time: silent
 
 
 def test_env_var_picks_the_font(monkeypatch):
