@@ -26,6 +26,7 @@ Usage::
     .venv/bin/python bench/realworld.py                    # ../shared/realworld/union_web
     .venv/bin/python bench/realworld.py PAGES --files       # and one line per file
     .venv/bin/python bench/realworld.py PAGES --show u24    # a file's misses, row by row
+    .venv/bin/python bench/realworld.py --only u            # the 23 union pages only
 
 Example of a measure on hand-made input (the scoring functions take plain Python data)::
 
@@ -427,12 +428,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--labels", type=Path, default=LABELS, help="folder of the label files")
     parser.add_argument("--files", action="store_true", help="one line per file as well")
     parser.add_argument("--show", nargs="*", default=[], help="print the rows of files whose name starts so")
+    parser.add_argument("--only", nargs="*", default=[],
+                        help="score only files whose name starts so (u: the union pages, o: the others)")
     parser.add_argument("--json", type=Path, help="write the measures to this JSON file")
     args = parser.parse_args(argv)
     if not args.pages.is_dir():
         print(f"no pages folder at {args.pages}", file=sys.stderr)
         return 2
     labels = load_labels(args.labels)
+    if args.only:
+        labels = {name: lab for name, lab in labels.items() if name.startswith(tuple(args.only))}
     predicted = predict(args.pages)
     measures, per_file = evaluate(labels, predicted)
     counts = measures.pop("_counts")
