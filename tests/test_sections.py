@@ -349,3 +349,21 @@ def test_the_classifier_beats_the_keyword_baseline(frame):
     rules = scores(frame, cross_validate(frame, KeywordBaseline, folds=5))
     assert ours["topic_macro_f1"] > rules["topic_macro_f1"] + 0.05
     assert ours["role_accuracy"] > rules["role_accuracy"]
+
+
+def test_the_old_model_argument_still_works_with_a_warning(tmp_path):
+    import summarylens as sl
+    from summarylens.corpus import extract_corpus
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("一、送温暖\n春节慰问困难职工12户。\n", encoding="utf-8")
+    predictor = sections.default_predictor()
+    with pytest.warns(DeprecationWarning, match=r"read_corpus\(model=...\) is deprecated"):
+        old = sl.read_corpus(folder, model=predictor)
+    pd.testing.assert_frame_equal(old.paragraphs, sl.read_corpus(folder, classifier=predictor).paragraphs)
+    with pytest.raises(TypeError, match="both classifier= and its old name model="):
+        sl.read_corpus(folder, classifier=predictor, model=predictor)
+    with pytest.warns(DeprecationWarning, match=r"extract_corpus\(model=...\)"):
+        report = extract_corpus(folder, tmp_path / "out", model=predictor)
+    assert report.counts["documents"] == 1
