@@ -128,8 +128,7 @@ NOT_FIGURES = {
     "chinese numeral glued to a word": ["初三年级", "周三下午", "“二次创业”战略", "统一思想"],
     "site blurb": ["工作总结（精选4篇）", "范文（通用8篇）"],
     "inside a title": ["《廉洁从业九项准则》"],
-    "durations and measures": ["经过3天", "4个月", "每天8小时", "40周岁以上", "110千伏",
-                               "粮食1.3万吨"],
+    "durations and measures": ["经过3天", "4个月", "每天8小时", "40周岁以上", "110千伏"],
     "words": ["零部件有限公司", "一线职工", "两癌筛查", "G20峰会", "5G网络", "保持两位数增长"],
     # classes added after the third blind round (blind3) and the government reports
     "pairing": ["党员干部1对1结对帮扶", "开展一对一帮扶", "1对多服务"],
@@ -138,6 +137,13 @@ NOT_FIGURES = {
     "rhetorical counts (more)": ["重点抓好三件事", "办好十件民生实事", "“一带一路”八项行动",
                                  "污染防治三个“十条”", "坚持两个毫不动摇"],
     "durations (more)": ["培训2学时", "历时3个多月", "两个半小时", "用了1个多星期"],
+    # what real pages showed (issue 14): durations, sessions, slogans, an institute, an idiom
+    "durations (real pages)": ["用了两个月时间", "坚持三年", "每半年一次"],
+    "sessions (real pages)": ["召开一届二次职代会", "开展工会基层组织二次覆盖攻坚", "二次覆盖"],
+    "slogans (real pages)": ["推动三个文明建设", "为三个文明建设作贡献"],
+    "institutes (real pages)": ["十四所工会组织职工", "十四所职工"],
+    "indefinite (real pages)": ["困难职工帮扶不落一人", "做到不落一人"],
+    "absurd numbers": ["1" * 400, "1" * 400 + "元", "9" * 40 + "人", "编号" + "3" * 30 + "万元"],
     "placeholders (more)": ["热线12345", "咨询电话：0571-86661234", "“1+3”帮扶模式", "港区110千伏变电站",
                             "每小时42自然箱", "集装箱吞吐量520万标箱", "加班约4.2万小时"],
     "dates (more)": ["２０２２年３月２５日召开", "二〇二三年上半年", "上午9时30分", "7—8月高温期间",
@@ -512,3 +518,58 @@ def test_extended_rules_are_checked() -> None:
         DEFAULT_RULES.extended(non_figures=[("清单", "slogan_after")])
     # an entry the list has already keeps its meaning
     assert DEFAULT_RULES.extended(units=[("元", "count", "块")]).unit_kinds["元"] == ("money", "元")
+
+
+# ---------------------------------------------------------------------------------------
+# Measures, foreign currency, signs (issue 14, SPEC section 6)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("全年粮食产量1.3万亿斤", ("1.3万亿斤", 1.3e12, "斤", "measure")),
+    ("建成高标准农田8000万亩", ("8000万亩", 8e7, "亩", "measure")),
+    ("高速公路里程达13.6万公里", ("13.6万公里", 136000.0, "公里", "measure")),
+    ("钢铁去产能8亿吨", ("8亿吨", 8e8, "吨", "measure")),
+    ("新建职工之家活动场地320平方米", ("320平方米", 320.0, "平方米", "measure")),
+    ("职工书屋面积约60平米", ("约60平米", 60.0, "平方米", "measure")),
+    ("健步走全程5.5公里", ("5.5公里", 5.5, "公里", "measure")),
+    ("义务植树40余亩", ("40余亩", 40.0, "亩", "measure")),
+    ("年节约120吨标准煤", ("120吨标准煤", 120.0, "吨标准煤", "measure")),
+    ("年节电3.6万千瓦时", ("3.6万千瓦时", 36000.0, "千瓦时", "measure")),
+    ("新增装机100万千瓦", ("100万千瓦", 1e6, "千瓦", "measure")),
+    ("环湖跑3千米", ("3千米", 3.0, "千米", "measure")),
+    ("修复河道2公顷", ("2公顷", 2.0, "公顷", "measure")),
+    ("节水1200立方米", ("1200立方米", 1200.0, "立方米", "measure")),
+    ("送去大米500斤", ("500斤", 500.0, "斤", "measure")),
+    ("进出口总额1196亿美元", ("1196亿美元", 1.196e11, "美元", "money")),
+    ("援助资金50万欧元", ("50万欧元", 5e5, "欧元", "money")),
+    ("利润-200万元", ("-200万元", -2e6, "元", "money")),
+    ("同比增长－3.5%", ("－3.5%", -3.5, "%", "percent")),
+])
+def test_measures_currencies_and_signs(text: str, expected: tuple[str, float, str, str]) -> None:
+    assert figs(text) == [expected]
+
+
+def test_measure_words_that_are_no_measure() -> None:
+    assert figs("发放米面油200桶") == [("200桶", 200.0, "桶", "count")]
+    assert figs("3千多人参加") == [("3千多人", 3000.0, "人", "people", )]
+
+
+def test_a_minus_between_two_figures_is_a_range() -> None:
+    assert figs("资助3万元-5万元") == [("3万元", 30000.0, "元", "money"), ("5万元", 50000.0, "元", "money")]
+    assert [f[1] for f in figs("补助10-15万元")] == [100000.0, 150000.0]
+    assert figs("2019-2020年") == []
+    assert [f[1] for f in figs("型号GB-2000元")] == [2000.0]
+
+
+def test_parts_never_come_from_an_unrelated_next_sentence() -> None:
+    text = "全年经费收入共计148.6万元，其中上级补助80万元，行政拨缴50万元。收缴会费约18万元。"
+    found, rels = find_figures(text)
+    assert [found[i].raw for i in rels[0].part_fig_ids] == ["80万元", "50万元"]
+    assert rels[0].parts_sum == 1_300_000 and rels[0].consistent is False
+    # a sentence that carries on the list is still read (and a part larger than what is left is not)
+    text = "共筹集资金100万元，其中捐款60万元。财政投入40万元。"
+    found, rels = find_figures(text)
+    assert rels[0].parts_sum == 1_000_000 and rels[0].consistent is True
+    text = "共筹集资金100万元，其中捐款60万元，财政投入30万元。另有贷款50万元。"
+    found, rels = find_figures(text)
+    assert [found[i].raw for i in rels[0].part_fig_ids] == ["60万元", "30万元"]

@@ -163,3 +163,18 @@ def test_chinese_names(tables):
 def test_corpus_or_table_is_required():
     with pytest.raises(TypeError, match="Corpus"):
         pv.topic_share(["not a table"])
+
+
+def test_only_yuan_are_summed_as_money_and_measures_are_kept_apart() -> None:
+    from summarylens.figures import find_figures
+    from summarylens.tables import figures_frame
+
+    text = "发放慰问金2万元，援建资金50万美元，植树40亩，慰问职工30人。"
+    found, _ = find_figures(text)
+    figs = figures_frame(found).assign(doc_id="a#1", fig_id=range(len(found)), topic="welfare")
+    assert figs["kind"].tolist() == ["money", "money", "measure", "people"]
+    assert "measure" in figs["kind"].cat.categories
+    totals = pv.figure_totals(figs)
+    assert totals.loc["welfare", "money"] == 20000.0        # 50万美元 is not added to yuan
+    assert totals.loc["welfare", "people"] == 30.0
+    assert totals.loc["welfare", "n_figures"] == 4

@@ -294,6 +294,9 @@ def figure_totals(figures: Any, by: str = "topic", documents: pd.DataFrame | Non
                   kinds: Sequence[str] = SUMMED_KINDS) -> pd.DataFrame:
     """Sums of money (元), people, person-times and households, grouped by ``by``.
 
+    Only yuan are summed as money: amounts in a foreign currency (unit 美元, 欧元 …) and
+    measures (亩, 吨 …, in units that do not add up) are counted in ``n_figures`` only.
+
     ``by`` is a figures column (``topic``, ``doc_id``, ``kind``…) or ``org_type``/``org``
     (read from the documents table). Columns: one per kind, plus ``n_figures`` (figures of
     any kind) and ``n_documents``. The parts of stated totals are left out (see
@@ -312,6 +315,8 @@ def figure_totals(figures: Any, by: str = "topic", documents: pd.DataFrame | Non
     rows["_key"] = _group_keys(rows, by, documents)
     rows = rows[rows["_key"].notna()]
     summed = rows[rows["kind"].isin(kinds)]
+    if "unit" in summed.columns:                      # 美元, 欧元 …: money, but not yuan
+        summed = summed[~(summed["kind"].eq("money") & summed["unit"].notna() & summed["unit"].ne("元"))]
     table = (summed.groupby(["_key", summed["kind"].astype("string")], observed=True)["value"]
              .sum().unstack(fill_value=0.0).reindex(columns=list(kinds), fill_value=0.0))
     counts = rows.groupby("_key", observed=True).agg(n_figures=("value", "size"),

@@ -45,7 +45,7 @@ KINDS: tuple[str, ...] = ("title", "heading", "body", "noise")
 
 #: Figure kinds and qualifiers of SPEC section 2.
 FIGURE_KINDS: tuple[str, ...] = (
-    "money", "people", "person_times", "households", "organizations", "percent", "count",
+    "money", "people", "person_times", "households", "organizations", "percent", "count", "measure",
 )
 QUALIFIERS: tuple[str, ...] = ("exact", "approx", "over", "under")
 

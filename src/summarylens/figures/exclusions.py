@@ -14,7 +14,9 @@ tests for its fast path (:func:`ordinal_at`, :func:`may_be_excluded_before`,
 - Chinese numerals that are words or vague: 零售, the indefinite 一 (有一位), 周三/统一,
   数十人/几十万元, 一两次/三四十家, bare 百/千/万 (百人大合唱, 千家万户);
 - pairings (1对1帮扶) and rhetorical counts (突出两个重点, 抓好三件大事 — the
-  ``figure_non_figures`` lexicon).
+  ``figure_non_figures`` lexicon); institutes named by a number (十四所工会);
+- numbers too large to be real (a run of more than 16 digits, or a value of 10¹⁶ or more):
+  no amount, headcount or measure of this genre comes near.
 
 Example::
 
@@ -35,12 +37,12 @@ from .records import Candidate
 from .wordlists import alternation, guarded_rows, lexicon, plain
 
 __all__ = [
-    "DEFAULT_PATTERNS", "EXCLUSIONS", "NON_FIGURE_RULES", "ExclusionPatterns", "compile_exclusions",
+    "DEFAULT_PATTERNS", "EXCLUSIONS", "MAX_VALUE", "NON_FIGURE_RULES", "ExclusionPatterns", "compile_exclusions",
     "drop_list_marker", "excluded", "may_be_excluded_before", "ordinal_at", "unit_rule_clear",
 ]
 
 #: the rules of the ``figure_non_figures`` lexicon (its ``rule`` column)
-NON_FIGURE_RULES = ("rhetorical_after", "session_after", "site_blurb_before", "glued_before")
+NON_FIGURE_RULES = ("rhetorical_after", "session_after", "site_blurb_before", "glued_before", "name_after")
 
 
 class ExclusionPatterns(NamedTuple):
@@ -51,6 +53,7 @@ class ExclusionPatterns(NamedTuple):
     glued_before: re.Pattern[str]       # [周]三, [统]一
     rhetorical_after: re.Pattern[str]   # 两个[重点]
     site_blurb: re.Pattern[str]         # [精选]4篇
+    name_after: re.Pattern[str]         # 十四所[工会]
 
 
 def compile_exclusions(named_numerals: Lexicon, non_figures: Lexicon) -> ExclusionPatterns:
@@ -75,6 +78,7 @@ def compile_exclusions(named_numerals: Lexicon, non_figures: Lexicon) -> Exclusi
         glued_before=re.compile(f"(?:{rule('glued_before')})$"),
         rhetorical_after=re.compile(rf"[一二三四五六七八九十零〇0-9０-９]|{rule('rhetorical_after')}|[“「‘\"]"),
         site_blurb=re.compile(f"(?:{rule('site_blurb_before')})[（(]?$"),
+        name_after=re.compile(f"(?:{rule('name_after')})"),
     )
 
 
@@ -127,6 +131,10 @@ VAGUE_PAIR = re.compile(r"[一二两三四五六七八九]{2}")
 PAIRING_AFTER = re.compile(r"[0-9０-９一二两三四五六七八九十多Nn]")
 #: measure words after which a Chinese numeral may be rhetorical (个, 项, 条, 件, 大, 种)
 RHETORICAL_UNITS = frozenset({"个", "项", "条", "件"})
+
+#: no amount, headcount or measure of the genre comes near this (GDP is about 10¹⁴ 元): a
+#: number as large or larger is a run of digits, not a figure (and inf is never a value)
+MAX_VALUE = 1e16
 
 #: a site blurb counting the articles of a compilation: (精选4篇), 通用8篇
 SITE_BLURB = DEFAULT_PATTERNS.site_blurb
@@ -283,6 +291,8 @@ def _chinese_excluded(
         return True                                         # 一两次, 两三人, 三四十家
     if is_bare_unit(num) and num != "十" and cand.qualifier == "exact":
         return True                                         # 百人大合唱, 千家万户
+    if unit == "所" and pats.name_after.match(text, cand.end):
+        return True                                         # 十四所工会: an institute's name
     # 突出两个重点, 加大三个力度: rhetorical, not data
     return unit in RHETORICAL_UNITS and pats.rhetorical_after.match(text, cand.end) is not None
 

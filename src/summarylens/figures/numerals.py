@@ -79,6 +79,8 @@ _D = DIGIT_CLASS                                    # Arabic digits, ASCII and f
 _CN = CN_NUMERAL_CHARS                              # Chinese numeral characters
 _CN_DIGIT = CN_DECIMAL_DIGITS                       # digits allowed after 点
 _MASK = MASK_CHARS                                  # characters a site uses to mask a digit
+#: 千 after Arabic digits is a multiplier unless it opens a unit: 3千 → 3000, but 100万千瓦, 3千米
+_QIAN = "千(?![瓦米克])"
 
 #: a number: 百分之…, a masked number, an Arabic number (with 万/亿 etc.), a Chinese numeral
 NUMBER = (
@@ -88,7 +90,7 @@ NUMBER = (
     rf"|[{_MASK}]{{1,4}}(?:[.．][{_MASK}]{{1,2}})?(?=[{_D}]*[{MASK_UNIT_FIRST}]))"
     rf"[{_D}{_MASK}]*[万千百亿]?"
     rf"|[{_D}]+(?:[,，][{_D}]{{3}}(?![{_D}]))*(?:[.．][{_D}]+)?"
-    rf"(?:[十百千万亿]+(?:[{_D}]+(?:[.．][{_D}]+)?[万千百]+)*)?"
+    rf"(?:(?:[十百万亿]|{_QIAN})+(?:[{_D}]+(?:[.．][{_D}]+)?[万千百]+)*)?"
     rf"|[{_CN}]+(?:点[{_CN_DIGIT}]+[万亿]?)?"
 )
 
@@ -106,7 +108,7 @@ NUMBER_SEARCHED = (
     rf"|(?<=[{_MASK}])[{_MASK}]{{0,3}}(?:[.．][{_MASK}]{{1,2}})?(?=[{_D}]*[{MASK_UNIT_FIRST}]))"
     rf"[{_D}{_MASK}]*[万千百亿]?"
     rf"|(?<=[{_D}])[{_D}]*(?:[,，][{_D}]{{3}}(?![{_D}]))*(?:[.．][{_D}]+)?"
-    rf"(?:[十百千万亿]+(?:[{_D}]+(?:[.．][{_D}]+)?[万千百]+)*)?"
+    rf"(?:(?:[十百万亿]|{_QIAN})+(?:[{_D}]+(?:[.．][{_D}]+)?[万千百]+)*)?"
     rf"|(?<=[{_CN}])[{_CN}]*(?:点[{_CN_DIGIT}]+[万亿]?)?)"
 )
 

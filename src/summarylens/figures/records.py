@@ -54,6 +54,7 @@ class Candidate(NamedTuple):
     qualifier: str
     mult: float         # 万/亿 written after 余/多 (十余万元)
     masked: bool
+    negative: bool      # an explicit minus sign before the number (-200万元), part of raw
 
 
 def sentence_bounds(text: str) -> list[int]:

@@ -45,8 +45,8 @@ def find_relations(text: str, figures: _Figures,
 
     A total is a figure after 共计/合计/总计/累计/共 (and the other figures of its clause
     group up to 其中); its parts are the figures after 其中 with the same unit, through
-    the rest of the sentence and the following sentences while they only hold such
-    figures. When no part has the total's unit and there is a single total, parts of any
+    the rest of the sentence and the following sentences while they carry on its list.
+    When no part has the total's unit and there is a single total, parts of any
     non-money, non-percent kind are summed (``158条，其中……132次，……26人次``).
     ``ends`` are the sentence ends of ``text`` (:func:`sentence_bounds`) when the caller
     has them already.
@@ -119,9 +119,13 @@ def _totals_before(text: str, figures: _Figures, at: int, ends: list[int]) -> li
 
 def _parts_region(text: str, figures: _Figures, totals: list[int], after: int,
                   ends: list[int]) -> list[int]:
-    """Figures after 其中: this sentence, then following sentences holding only like figures.
+    """Figures after 其中: this sentence, then the sentences that carry on its list.
 
-    Figures come in text order, so each following sentence is one run of them, read once.
+    A following sentence carries on the list (``其中农民工工会8家……。非公单位工会17家……。``)
+    only while it holds nothing but exact figures of the totals' units and the parts so
+    far stay within their totals; otherwise it says something else (``……共计148.6万元，
+    其中……。收缴会费约18万元。`` does not make 18万 a part). Figures come in text order,
+    so each following sentence is one run of them, read once.
     """
     units = {(figures[t].kind, figures[t].unit) for t in totals}
     _, sent_end = sentence_span(text, after, ends)
@@ -138,11 +142,29 @@ def _parts_region(text: str, figures: _Figures, totals: list[int], after: int,
         while j < n and figures[j].start < e:
             j += 1
         if (TOTAL_WORD.search(text, s, e) or "其中" in text[s:e]
-                or any((figures[k].kind, figures[k].unit) not in units for k in range(i, j))):
+                or any((figures[k].kind, figures[k].unit) not in units for k in range(i, j))
+                or not _carries_on(figures, totals, region, range(i, j))):
             break
         region.extend(range(i, j))
         i = j
     return region
+
+
+def _carries_on(figures: _Figures, totals: list[int], region: list[int], more: range) -> bool:
+    """True when the figures ``more`` of a following sentence can still be parts of ``totals``.
+
+    Every total and every figure is exact and known, and for each total the like figures
+    of ``region`` and ``more`` add up to no more than it.
+    """
+    for k in (*totals, *more):
+        if figures[k].qualifier != "exact" or figures[k].value is None:
+            return False
+    for t in totals:
+        key = (figures[t].kind, figures[t].unit)
+        like = [figures[k].value for k in (*region, *more) if (figures[k].kind, figures[k].unit) == key]
+        if sum(v for v in like if v is not None) > (figures[t].value or 0.0) + 1e-6:
+            return False
+    return True
 
 
 def _reached(figures: _Figures, total: int, parts: list[int]) -> bool:

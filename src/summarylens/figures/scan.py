@@ -23,8 +23,11 @@ How a figure is read (SPEC section 2):
   after or before an organisation noun (工会, 班组, 联合会, 工作室 …) organisations; a
   running total (``11个，累计达到68个``) counts what the 个 before it counted.
 - 万/亿 before 人口 counts people (``13亿人口``), before 家庭 households (``2900多万家庭``).
-- Durations (``3天``, ``4个月``, ``3个多月``, ``8小时``, ``40学时``) and measurements (吨,
-  平方米, 标箱) are not figures.
+- **measure** for physical units (亩, 平方米, 公里, 米, 吨, 斤, 千瓦, 千瓦时, 立方米, 吨标准煤 …):
+  the value in the unit as written, 万/亿 applied, never converted (``1.3万亿斤`` → 1.3e12
+  斤, ``100万千瓦`` → 1e6 千瓦). Foreign currency is money in its own unit (``1196亿美元``
+  → 1.196e11 美元). An explicit minus sign is kept (``-200万元`` → -2000000).
+- Durations (``3天``, ``4个月``, ``3个多月``, ``8小时``, ``40学时``) are not figures.
 - Qualifiers: 约/大约/约合/左右/上下/来 → ``approx``; 余/多/以上/超过/逾/上百 →
   ``over``; 近/将近/接近/不到/不足/以下/以内 → ``under``. Prefix qualifiers are part of
   ``raw`` (``近400万元``), and so are trailing 左右/以上 (``10万元左右``).
@@ -56,7 +59,14 @@ import re
 from collections.abc import Sequence
 
 from ..records import Figure, Relation
-from .exclusions import drop_list_marker, excluded, may_be_excluded_before, ordinal_at, unit_rule_clear
+from .exclusions import (
+    MAX_VALUE,
+    drop_list_marker,
+    excluded,
+    may_be_excluded_before,
+    ordinal_at,
+    unit_rule_clear,
+)
 from .numerals import (
     CN_BIG_UNITS,
     CN_NUMERAL_CHARS,
@@ -103,9 +113,17 @@ _JOINER_FIRST = frozenset("、和及或至到—–－-~～〜")
 RANGE_JOINER = re.compile(r"至|到|——|—|–|－|-|~|～|〜")
 
 
+#: minus signs: hyphen-minus, full-width hyphen-minus, minus sign
+_MINUS = frozenset("-－−")
+#: characters a number, a unit or a qualifier can end with: a minus sign after one of
+#: these joins a range, it gives no sign (10-15万元, 3万元-5万元, 5%-6%, 20人左右-30人)
+_FIGURE_END = (_D_CHARS | _MASK_SET | _CN_SET | frozenset("%％.．多余来右下上内个")
+               | frozenset(word[-1] for word in DEFAULT_RULES.unit_kinds)
+               | frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"))
 #: characters before a number that make :func:`_candidate` look closer: the last
-#: characters of prefix qualifiers, and Latin letters (G20, iPhone15)
-_CAND_LOOK_BEFORE = PREFIX_LAST | frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+#: characters of prefix qualifiers, Latin letters (G20, iPhone15) and minus signs
+_CAND_LOOK_BEFORE = (PREFIX_LAST | _MINUS
+                     | frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"))
 
 
 def find_figures(
@@ -181,7 +199,7 @@ def _scan(text: str, figure: re.Pattern[str]) -> list[Candidate]:
             if q1 is None and unit != "个多百分点" and masks.isdisjoint(num):
                 start, end = m.span()
                 out.append(new_tuple(Candidate, (start, start, start + len(num), end, num, unit,
-                                                   "exact", 1.0, False)))
+                                                 "exact", 1.0, False, False)))
                 continue
         cand = _candidate(text, m)
         if cand is not None:
@@ -219,8 +237,21 @@ def _candidate(text: str, m: re.Match[str]) -> Candidate | None:
     if mult_text:
         for ch in mult_text:
             mult *= MULTIPLIERS[ch]
-    return new_tuple(Candidate, (start - len(pre) if pre else start, start, start + len(num), end,
-                                   num, unit, qualifier, mult, masked))
+    negative = not pre and _minus_before(text, start, num)
+    raw_start = start - len(pre) if pre else start - negative
+    return new_tuple(Candidate, (raw_start, start, start + len(num), end,
+                                 num, unit, qualifier, mult, masked, negative))
+
+
+def _minus_before(text: str, start: int, num: str) -> bool:
+    """True when an explicit minus sign stands right before an Arabic number: 利润-200万元.
+
+    Not when the sign joins two numbers or figures (a range: ``10-15万元``, ``3万元-5万元``,
+    ``2019-2020年``) or follows a Latin letter (``GB-2000``).
+    """
+    if start == 0 or text[start - 1] not in _MINUS or num[0] not in _D_CHARS:
+        return False
+    return start == 1 or text[start - 2] not in _FIGURE_END
 
 
 def _prefix(text: str, start: int, num: str) -> str | None:
@@ -332,6 +363,10 @@ def _figure(
         return None
     if value is not None:
         value = tidy(value * borrowed * unit_scale)
+        if not -MAX_VALUE < value < MAX_VALUE:
+            return None                                     # a 400-digit string: no figure
+        if cand.negative:
+            value = -value
     return Found(text[cand.start:cand.end], cand.start, cand.end, value, norm_unit, kind,
                   cand.qualifier, cand.masked)
 
@@ -354,10 +389,10 @@ def _plain_figure(text: str, cand: Candidate, unit: str | None, rules: FigureRul
         kind, norm = "count", unit                          # 次, 篇, 对 once their checks pass
     else:
         return None
-    if cand.mult != 1.0 or num[0] not in _D_CHARS or may_be_excluded_before(text, start):
+    if cand.mult != 1.0 or cand.negative or num[0] not in _D_CHARS or may_be_excluded_before(text, start):
         return None
     value = float(num) if num.isdigit() and num.isascii() else arabic_value(num)
-    if value is None:
+    if value is None or value >= MAX_VALUE:
         return None
     if not kind:
         kind = kind_of_ge(text, cand)
