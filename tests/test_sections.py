@@ -142,49 +142,39 @@ def test_vague_body_takes_the_heading_topic_over_its_own_weak_guess():
     assert _labelled(rows)[1][1] == "women"
 
 
-def test_roles_from_position_and_cue_words():
-    text = (
+#: documents and the roles of their body paragraphs, in order
+ROLE_CASES = [
+    pytest.param(
         "2023年上半年，公司工会在公司党委和上级工会的领导下，紧紧围绕中心工作，"
         "团结带领广大职工建功立业，各项工作取得新进展。现将主要工作总结如下：\n"
         "一、开展劳动竞赛\n上半年组织技能比武3场，参赛职工210人，评出技术能手15名。\n"
         "二、做好困难职工帮扶\n春节期间慰问困难职工41户，发放慰问金8.2万元。\n"
         "三、存在的不足\n活动形式比较单一，对青年职工吸引力不强，部分分会工作不够主动。\n"
-        "四、下半年工作打算\n下半年，我们将继续深化劳动竞赛，做好金秋助学和职工体检工作。\n"
-    )
-    roles = [p.role for p in sections.label_paragraphs(segment_text(text)) if p.kind == "body"]
-    assert roles == ["preamble", "work", "work", "problem", "plan"]
-
-
-def test_roles_without_headings():
-    text = (
+        "四、下半年工作打算\n下半年，我们将继续深化劳动竞赛，做好金秋助学和职工体检工作。\n",
+        ["preamble", "work", "work", "problem", "plan"], id="roles_from_position_and_cue_words"),
+    pytest.param(
         "今年以来，街道工会在街道党工委的领导下，围绕中心、服务大局，较好地完成了各项任务。\n"
         "上半年共走访慰问困难职工23户，发放慰问金4.6万元，组织职工健康体检380人次。\n"
         "但工作中也存在一些不足，主要是基层工会活动经费紧张，活动形式有待创新。\n"
-        "下半年，我们将重点做好新业态劳动者入会工作，开展金秋助学活动。\n"
-    )
-    roles = [p.role for p in sections.label_paragraphs(segment_text(text)) if p.kind == "body"]
-    assert roles == ["preamble", "work", "problem", "plan"]
-
-
-def test_a_second_half_report_opens_with_a_preamble_not_a_plan():
-    text = (
+        "下半年，我们将重点做好新业态劳动者入会工作，开展金秋助学活动。\n",
+        ["preamble", "work", "problem", "plan"], id="roles_without_headings"),
+    pytest.param(
         "下半年以来，公司工会在公司党委的领导下，围绕全年目标，团结带领职工攻坚克难。\n"
         "一、开展劳动竞赛\n9月举办职工技能比武，参赛职工168人。\n"
-        "二、做好帮扶\n元旦春节前走访慰问困难职工32户，发放慰问金6.4万元。\n"
-    )
-    roles = [p.role for p in sections.label_paragraphs(segment_text(text)) if p.kind == "body"]
-    assert roles == ["preamble", "work", "work"]
-
-
-def test_problems_and_plans_under_one_heading():
-    text = (
+        "二、做好帮扶\n元旦春节前走访慰问困难职工32户，发放慰问金6.4万元。\n",
+        ["preamble", "work", "work"], id="a_second_half_report_opens_with_a_preamble_not_a_plan"),
+    pytest.param(
         "上半年，厂工会在厂党委的领导下，较好地完成了各项工作。\n"
         "一、送温暖\n春节前慰问困难职工41户，发放慰问金8.2万元。\n"
         "二、存在的问题和下半年打算\n一是基层分工会活动开展不平衡；\n二是工会干部多为兼职，业务能力不强。\n"
-        "下半年，厂工会将重点做好金秋助学和职工体检工作。\n"
-    )
-    roles = [p.role for p in sections.label_paragraphs(segment_text(text)) if p.kind == "body"]
-    assert roles == ["preamble", "work", "problem", "problem", "plan"]
+        "下半年，厂工会将重点做好金秋助学和职工体检工作。\n",
+        ["preamble", "work", "problem", "problem", "plan"], id="problems_and_plans_under_one_heading"),
+]
+
+
+@pytest.mark.parametrize(("text", "roles"), ROLE_CASES)
+def test_roles_of_hand_made_documents(text, roles):
+    assert [p.role for p in sections.label_paragraphs(segment_text(text)) if p.kind == "body"] == roles
 
 
 def test_closing_pledge_and_signature_lines():

@@ -76,10 +76,10 @@ def _check_text(text: object, function: str) -> None:
 
 
 def __getattr__(name: str) -> object:
-    if name == "SectionClassifier":  # imported on first use: scikit-learn is slow to import
-        from .sections.estimator import SectionClassifier
+    if name == "SectionClassifier":  # imported on first use (scikit-learn is slow to import)
+        from . import sections
 
-        return SectionClassifier
+        return sections.SectionClassifier
     raise AttributeError(f"module 'summarylens' has no attribute {name!r}")
 
 
