@@ -19,6 +19,11 @@ Two matchings are scored, both one-to-one:
   and the same value (both masked counts as the same value);
 - **span**: a prediction with exactly the gold start and end.
 
+On the value+kind matches, the meaning of the figures is scored too
+(:mod:`summarylens.evaluate.meaning`): the share of acceptable subjects (character
+overlap with the gold ``subject`` ≥ 0.5) and the ``money_type`` accuracy with its
+confusion table.
+
 Example::
 
     python -m summarylens.evaluate figures                  # dev and test, by kind
@@ -40,6 +45,7 @@ from pathlib import Path
 from ..figures import find_figures
 from ..io import read_text
 from ..records import FIGURE_KINDS
+from .meaning import MeaningScore, meaning_scores, overlap, print_meaning
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +59,8 @@ class Item:
     value: float | None
     kind: str
     masked: bool
+    subject: str | None = None
+    money_type: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +107,9 @@ def read_gold(path: Path) -> list[Item]:
             masked = row["masked"].strip().lower() == "true"
             value = None if masked or not row["value"].strip() else float(row["value"])
             items.append(Item(source, int(row["start"]), int(row["end"]), row["raw"], value,
-                              row["kind"], masked))
+                              row["kind"], masked,
+                              (row.get("subject") or "").strip() if "subject" in row else None,
+                              (row.get("money_type") or "").strip() or None))
     return items
 
 
@@ -136,7 +146,8 @@ def predict_pipeline(text: str, source: str) -> list[Item]:
     items: list[Item] = []
     for doc in documents:
         items.extend(
-            Item(source, doc.start + f.start, doc.start + f.end, f.raw, f.value, f.kind, f.masked)
+            Item(source, doc.start + f.start, doc.start + f.end, f.raw, f.value, f.kind, f.masked,
+                 f.subject, getattr(f, "money_type", None))
             for f in doc.figures
         )
     return items
@@ -149,7 +160,8 @@ def predict_lines(text: str, source: str) -> list[Item]:
     for line in text.split("\n"):
         figures, _ = find_figures(line)
         items.extend(
-            Item(source, offset + f.start, offset + f.end, f.raw, f.value, f.kind, f.masked)
+            Item(source, offset + f.start, offset + f.end, f.raw, f.value, f.kind, f.masked,
+                 f.subject, getattr(f, "money_type", None))
             for f in figures
         )
         offset += len(line) + 1
@@ -275,9 +287,45 @@ def evaluate(gold_dir: Path, corpus_dir: Path, split: str = "all", lines: bool =
             continue
         gold, pred, texts = _gold_and_predictions(chosen, corpus_dir, lines)
         results[group] = report(group, gold, pred)
+        meaning, misses = _meaning(gold, pred, texts)
+        print_meaning(group, meaning, () if quiet else misses)
         if not quiet:
             list_errors(gold, pred, texts)
     return results
+
+
+def evaluate_meaning(gold_dir: Path, corpus_dir: Path, split: str = "all") -> dict[str, MeaningScore]:
+    """Subject and money-type scores of every split asked for, printing nothing."""
+    splits = read_splits(gold_dir)
+    files = [f for f in sorted(gold_dir.glob("*.tsv")) if f.name != "splits.tsv"]
+    groups = split_names(splits) if split == "all" else (split,)
+    out = {}
+    for group in groups:
+        chosen = [f for f in files if splits.get(source_of_gold(f), "dev") == group]
+        if chosen:
+            gold, pred, texts = _gold_and_predictions(chosen, corpus_dir, False)
+            out[group] = _meaning(gold, pred, texts)[0]
+    return out
+
+
+def _meaning(gold: Sequence[Item], pred: Sequence[Item],
+             texts: dict[str, str]) -> tuple[MeaningScore, list[str]]:
+    """Meaning scores over the value+kind matches, and the lines that list the misses."""
+    used: set[int] = set()
+    pairs: list[tuple[Item, Item]] = []
+    for g in gold:
+        for j, p in enumerate(pred):
+            if j not in used and p.source == g.source and value_match(g, p):
+                used.add(j)
+                pairs.append((g, p))
+                break
+    misses = ["\n-- subjects under half the gold (gold | predicted)"]
+    misses += [f"  {g.source}:{g.start} {g.subject or '∅'} | {p.subject or '∅'}  …{_context(texts, g)}…"
+               for g, p in pairs if g.subject is not None and overlap(p.subject, g.subject) < 0.5]
+    misses.append("\n-- money types wrong (gold | predicted)")
+    misses += [f"  {g.source}:{g.start} {g.money_type} | {p.money_type}  …{_context(texts, g)}…"
+               for g, p in pairs if g.kind == "money" and g.money_type and g.money_type != p.money_type]
+    return meaning_scores(pairs), misses
 
 
 def split_names(splits: dict[str, str]) -> tuple[str, ...]:

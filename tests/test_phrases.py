@@ -1,0 +1,104 @@
+"""The subject chooser (summarylens.phrases) and the money types (summarylens.money)."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+
+from summarylens.lexicons import Lexicon
+from summarylens.money import MONEY_TYPES, MoneyTyper, money_type
+from summarylens.phrases import LexiconTagger, choose_subject, figure_subjects
+
+
+def _subjects(text: str, *figs: tuple[str, str]) -> list[tuple[str | None, str | None]]:
+    """Subjects and per-qualifiers of the figures ``figs`` (raw, kind), found in order."""
+    spans, at = [], 0
+    for raw, kind in figs:
+        start = text.index(raw, at)
+        at = start + len(raw)
+        spans.append(SimpleNamespace(start=start, end=at, kind=kind))
+    out = figure_subjects(text, spans)
+    for s in out:
+        if s.text is not None:
+            assert text[s.start:s.start + len(s.text)] == s.text   # as written, in place
+    return [(s.text, s.per) for s in out]
+
+
+@pytest.mark.parametrize(("text", "raw", "kind", "subject"), [
+    ("年前走访慰问困难职工24户。", "24户", "households", "困难职工"),        # before, verb out
+    ("端午节向一线班组发放慰问金2.6万元。", "2.6万元", "money", "慰问金"),
+    ("为全市2468名女职工办理了保险。", "2468名", "people", "女职工"),        # after the unit
+    ("本季度举办职工健康知识讲座5场。", "5场", "count", "职工健康知识讲座"),  # modifiers kept
+    ("全年兑现技能类竞赛奖励3.5万元。", "3.5万元", "money", "技能类竞赛奖励"),
+    ("各车间开展培训12期。", "12期", "count", "培训"),                     # verbal noun as head
+    ("本月组织机关干部职工捐款8600元。", "8600元", "money", "捐款"),         # doers out
+    ("财政投入87万元。", "87万元", "money", "财政投入"),
+    ("会员人数共计达到1300人。", "1300人", "people", "会员人数"),          # fillers skipped
+    ("上半年减速机交付3260台。", "3260台", "count", "减速机"),             # before its verb
+    ("厂务公开推行率达90%。", "90%", "percent", "厂务公开推行率"),             # a rate named by a verb
+    ("上半年同比增长14.8%。", "14.8%", "percent", None),                # nothing quantified
+])
+def test_subject_of_one_figure(text: str, raw: str, kind: str, subject: str | None) -> None:
+    assert _subjects(text, (raw, kind))[0][0] == subject
+
+
+def test_times_and_per_unit_words_are_not_subjects() -> None:
+    assert _subjects("春节期间每人每月发放生活补贴300元。", ("300元", "money")) == [("生活补贴", "每人每月")]
+    assert _subjects("中秋节发放节日慰问品，人均约300元。", ("约300元", "money")) == [(None, "人均")]
+    assert _subjects("全年慰问退休职工56人。", ("56人", "people")) == [("退休职工", None)]
+
+
+def test_each_figure_reads_its_own_clause_and_enumerations_share_one() -> None:
+    text = "慰问困难职工24户，发放慰问金2.6万元，分别给予1500、1000、600元奖励。"
+    figs = [("24户", "households"), ("2.6万元", "money"), ("1500", "money"), ("1000", "money"),
+            ("600元", "money")]
+    assert [s for s, _ in _subjects(text, *figs)] == ["困难职工", "慰问金", "奖励", "奖励", "奖励"]
+    text = "其中在职职工129人，退休人员87人。"
+    assert [s for s, _ in _subjects(text, ("129人", "people"), ("87人", "people"))] == ["在职职工", "退休人员"]
+
+
+def test_the_clause_ends_the_search() -> None:
+    # the phrase of the previous clause is not borrowed across a comma
+    assert _subjects("安排困难职工疗养，共计42人。", ("42人", "people")) == [(None, None)]
+
+
+def test_a_user_word_list_changes_the_cut() -> None:
+    base = LexiconTagger()
+    assert choose_subject("集中发放", "", "money", base).text is None
+    words = Lexicon("mine", "", ("word", "tag"), (("集中发放", "v"),))
+    own = LexiconTagger(words=words)
+    assert [t.word for t in own.tag("集中发放年货")] == ["集中发放", "年", "货"]
+
+
+@pytest.mark.parametrize(("subject", "before", "expected"), [
+    ("慰问金", "春节期间发放慰问金", "union"),
+    ("会费", "上半年收缴会费", "union"),
+    ("捐款", "组织职工捐款", "union"),
+    ("互助保险保费", "为会员缴纳互助保险保费", "union"),
+    ("营业收入", "全年实现营业收入", "business"),
+    ("款", "新增个人贷款", "business"),                     # a fragment: the clause decides
+    ("存款余额", "支行各项存款余额达到", "business"),
+    ("施工产值", "完成施工产值", "business"),
+    ("成本", "每年可节约成本", "business"),
+    ("夜班津贴", "夜班津贴由每班", "pay"),
+    (None, "帮助农民工追回工资", "pay"),
+    ("人均收入", "职工人均收入", "pay"),
+    ("门票", "购买门票", "other"),
+])
+def test_money_type(subject: str | None, before: str, expected: str) -> None:
+    assert money_type(subject, before=before) == expected
+
+
+def test_money_type_subject_decides_before_the_clause() -> None:
+    # the clause names a loan, but the figure pays condolence money
+    assert money_type("慰问金", before="为贷款困难户送去慰问金") == "union"
+    # with no cue before, the words after the unit decide (给予600元奖励)
+    assert money_type(None, before="给予", after="奖励") == "union"
+
+
+def test_money_types_lexicon_is_checked() -> None:
+    assert set(MONEY_TYPES) == {"union", "pay", "business", "other"}
+    bad = Lexicon("bad", "", ("word", "money_type", "priority"), (("利润", "profit", "1"),))
+    with pytest.raises(ValueError, match="unknown types"):
+        MoneyTyper(cues=bad)
