@@ -13,12 +13,6 @@ from hypothesis import strategies as st
 from summarylens.figures import find_figures
 from summarylens.figures.exclusions import EXCLUSIONS
 from summarylens.figures.records import SENTENCE_END
-from summarylens.figures.subjects import (
-    _SUBJECT_AFTER_FIRST,
-    _SUBJECT_BEHIND,
-    _SUBJECT_BEHIND_FIRST,
-    SUBJECT_AFTER,
-)
 from summarylens.records import FIGURE_KINDS, QUALIFIERS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -278,6 +272,12 @@ def test_subject(text: str, subject: str) -> None:
     assert find_figures(text)[0][-1].subject == subject
 
 
+def test_per_unit_word_and_money_type_on_each_figure() -> None:
+    found = find_figures("走访困难职工8人，每人发放慰问金800元；全年实现营业收入86.4亿元。")[0]
+    assert [(f.subject, f.per, f.money_type) for f in found] == [
+        ("困难职工", None, None), ("慰问金", "每人", "union"), ("营业收入", None, "business")]
+
+
 def test_sentence_is_the_one_holding_the_figure() -> None:
     text = "上半年工作顺利。共慰问困难职工12户，发放慰问金2万元。下半年继续。"
     for f in find_figures(text)[0]:
@@ -453,27 +453,29 @@ def test_gold_money_f1_floor() -> None:
     assert score(gold, pred, hit_gold, hit_pred, "money").f1 >= GOLD_MONEY_F1_FLOOR
 
 
+#: floors from the blind runs of the subject chooser reported in the gold README (test
+#: 0.886, blind3 0.946 acceptable subjects; money_type 0.918 and 0.888), a little under
+#: today's scores (0.955, 0.935, 0.969; money_type 0.98, 1.0, 0.955)
+GOLD_SUBJECT_FLOOR = 0.92
+GOLD_MONEY_TYPE_FLOOR = 0.90
+
+
+@pytest.mark.parametrize("split", ["dev", "test", "blind3"])
+def test_gold_subject_and_money_type_floors(split: str) -> None:
+    from summarylens.evaluate.figures import evaluate_meaning
+
+    scores = evaluate_meaning(GOLD, ROOT / "corpus", split=split)[split]
+    assert scores.n_subjects >= 240
+    assert scores.subject_share >= GOLD_SUBJECT_FLOOR
+    assert scores.money_accuracy >= GOLD_MONEY_TYPE_FLOOR
+    # business money is never read as union money
+    assert scores.confusion.get(("business", "union"), 0) == 0
+
+
 def test_gold_set_size() -> None:
     files = [p for p in GOLD.glob("*.tsv") if p.name != "splits.tsv"]
     rows = sum(len(p.read_text(encoding="utf-8").splitlines()) - 1 for p in files)
     assert len(files) >= 5 and rows >= 300
-
-
-_SUBJECT_PIECES = st.sampled_from([
-    "困难", "职工", "女职工", "家庭", "慰问款", "共计", "达到", "人数", "：", " ", "\u3000", "发放", "的",
-    "会员", "教职员工", "工会", "款", "为", "300", "人", "。", "，",
-])
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.lists(_SUBJECT_PIECES, max_size=8).map("".join))
-def test_subject_first_characters_hold_every_subject_match(text):
-    """The cheap first-character tests of ``_subject`` pass every text its regexes match."""
-    if SUBJECT_AFTER.match(text):
-        assert text[0] in _SUBJECT_AFTER_FIRST
-    backwards = text[::-1]                                  # _SUBJECT_BEHIND reads backwards
-    if _SUBJECT_BEHIND.match(backwards).end():
-        assert backwards[0] in _SUBJECT_BEHIND_FIRST or backwards[0].isspace()
 
 
 @given(st.text(alphabet="。！？!?…\n一二1，", max_size=30))

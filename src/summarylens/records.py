@@ -49,6 +49,9 @@ FIGURE_KINDS: tuple[str, ...] = (
 )
 QUALIFIERS: tuple[str, ...] = ("exact", "approx", "over", "under")
 
+#: Money types of SPEC section 6: union money, workers' pay, business money, the rest.
+MONEY_TYPES: tuple[str, ...] = ("union", "pay", "business", "other")
+
 #: Reporting periods.
 PERIODS: tuple[str, ...] = ("上半年", "下半年", "全年", "季度", "月度")
 
@@ -100,6 +103,10 @@ class Figure:
     para_id: int | None = None
     fig_id: int | None = None
     topic: str | None = None
+    #: a per-unit word read before the figure: 每人, 人均, 每户, 每人每月 (None: a total)
+    per: str | None = None
+    #: money only: union, pay, business or other (SPEC section 6); None for other kinds
+    money_type: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

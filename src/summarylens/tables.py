@@ -21,7 +21,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .records import FIGURE_KINDS, KINDS, PERIODS, QUALIFIERS, ROLES, TOPICS, Document
+from .records import FIGURE_KINDS, KINDS, MONEY_TYPES, PERIODS, QUALIFIERS, ROLES, TOPICS, Document
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -52,7 +52,8 @@ _DTYPES: dict[str, dict[str, str | tuple[str, ...]]] = {
         "doc_id": "string", "para_id": "Int64", "fig_id": "Int64", "raw": "string",
         "start": "Int64", "end": "Int64", "value": "Float64", "unit": "string",
         "kind": tuple(FIGURE_KINDS), "qualifier": tuple(QUALIFIERS),
-        "masked": "boolean", "subject": "string", "topic": tuple(TOPICS),
+        "masked": "boolean", "subject": "string", "per": "string",
+        "money_type": tuple(MONEY_TYPES), "topic": tuple(TOPICS),
         "sentence": "string",
     },
     "relations": {
@@ -146,7 +147,7 @@ def document_tuples(doc: Document) -> dict[str, Rows]:
         ) for p in doc.paragraphs],
         "figures": [(
             doc_id, f.para_id, f.fig_id, f.raw, f.start, f.end, _number(f.value), f.unit, f.kind,
-            f.qualifier, f.masked, f.subject or None, f.topic, f.sentence,
+            f.qualifier, f.masked, f.subject or None, f.per, f.money_type, f.topic, f.sentence,
         ) for f in doc.figures],
         "relations": [(
             doc_id, r.total_fig_id, " ".join(str(i) for i in r.part_fig_ids),

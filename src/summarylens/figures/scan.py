@@ -82,7 +82,7 @@ from .numerals import (
 from .records import Candidate, Found, new_tuple, sentence_bounds
 from .relations import find_relations
 from .rules import DEFAULT_RULES, FigureRules
-from .subjects import subject
+from .subjects import meanings
 from .units import (
     BIG_NUMBER_NOUNS,
     PREFIX_LAST,
@@ -424,7 +424,7 @@ def _finish_all(
     text: str, found: Sequence[Found], ends: list[int], offset: int = 0,
     para_id: int | None = None, first_fig_id: int | None = None, topic: str | None = None,
 ) -> list[Figure]:
-    """The figures, each with the sentence it stands in and its subject.
+    """The figures, each with the sentence it stands in, its subject, per-unit word and money type.
 
     Figures come in text order and often share a sentence: each one is cut out once.
     ``offset``, ``para_id``, ``first_fig_id`` and ``topic`` place them in a document
@@ -434,15 +434,15 @@ def _finish_all(
     n_ends, text_len = len(ends), len(text)
     last_i, s, e, sentence = -1, 0, 0, ""
     fig_id = first_fig_id
-    for fig in found:
+    for fig, (subject, per, money_type) in zip(found, meanings(text, found, ends), strict=True):
         i = bisect.bisect_right(ends, fig.start)
         if i != last_i:
             s = ends[i - 1] if i > 0 else 0
             e = ends[i] if i < n_ends else text_len
             sentence, last_i = text[s:e].strip(), i
         out.append(Figure(fig.raw, fig.start + offset, fig.end + offset, fig.value, fig.unit,
-                          fig.kind, fig.qualifier, fig.masked, subject(text, fig, s, e), sentence,
-                          para_id, fig_id, topic))
+                          fig.kind, fig.qualifier, fig.masked, subject, sentence,
+                          para_id, fig_id, topic, per, money_type))
         if fig_id is not None:
             fig_id += 1
     return out
