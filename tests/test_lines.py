@@ -85,3 +85,39 @@ def test_a_short_numbered_list_is_not_taken_for_page_numbers():
 )
 def test_a_lead_in_is_never_a_heading(line):
     assert _rows(f"{line}\n一、强化服务\n全年服务职工800人次。")[0] == ("body", line)
+
+
+def test_chrome_glued_to_a_line_start_is_a_noise_row():
+    text = "下载后可任意编辑某区工会全年工作总结2031年，区工会围绕中心工作开展活动。\n一、建家\n新建职工之家3个。"
+    rows = _rows(text)
+    assert rows[0] == ("noise", "下载后可任意编辑")
+    assert rows[1] == ("title", "某区工会全年工作总结")
+    assert rows[2] == ("body", "2031年，区工会围绕中心工作开展活动。")
+
+
+def test_a_title_run_into_the_first_sentence_is_cut_off_it():
+    text = "镇机关工会2031年工作总结及来年打算2031年，镇机关工会在镇党委领导下做了以下工作。一、抓学习。组织学习12次。"
+    rows = _rows(text)
+    assert rows[0] == ("title", "镇机关工会2031年工作总结及来年打算")
+    assert rows[1][0] == "body" and rows[1][1].startswith("2031年，")
+    assert ("heading", "一、抓学习。") in rows
+
+
+@pytest.mark.parametrize("line", ["（四）3月12日，工会组织会员植树80棵。", "（五）9月1日", "2、5月20日组织青年联谊。"])
+def test_a_numbered_line_that_reports_a_dated_event_is_a_body_item(line):
+    assert _rows(f"一、活动\n{line}\n二、其他\n无。")[1] == ("body", line)
+
+
+def test_numbered_sentences_that_head_nothing_are_items():
+    text = "二、存在的问题\n1、对青年职工的吸引力不强。\n2、经费使用还不够规范。\n3、宣传阵地有待完善。"
+    assert [kind for kind, _ in _rows(text)] == ["heading", "body", "body", "body"]
+
+
+def test_one_numbered_sentence_with_nothing_under_it_keeps_its_heading():
+    text = "三、文体\n1、举办球赛。\n参加职工60人。\n2、发放健身器材。\n四、其他\n无。"
+    assert ("heading", "2、发放健身器材。") in _rows(text)
+
+
+def test_a_numbered_clause_cut_off_at_the_end_of_a_page_is_a_body_item():
+    text = "一、学习\n1、抓理论学习。\n全年学习12次。\n2、为加强机关建设，建立了周五学习制度，按照"
+    assert _rows(text)[-1] == ("body", "2、为加强机关建设，建立了周五学习制度，按照")

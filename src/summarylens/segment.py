@@ -24,6 +24,7 @@ import itertools
 import re
 from typing import NamedTuple
 
+from .chrome import chrome_prefix_end
 from .patterns import (
     ARTICLE_MARKER,
     HEADING_FIRST,
@@ -69,6 +70,15 @@ DIGIT = re.compile(r"[0-9０-９]")
 COUNTED_QUANTITY = re.compile(
     r"[0-9０-９][0-9０-９.．]*\s*[万亿千]?(?:元|人|户|名|个|家|次|场|期|项|件|条|册|份|支|%|％|余|多)"
 )
+#: a date in a numbered line: "4月16日" (a heading names a task, an item reports an event)
+DATE = re.compile(r"[0-9０-９一二三四五六七八九十]{1,2}月[0-9０-９一二三四五六七八九十]{1,3}[日号]")
+#: a numbered clause with a comma, this long, that ends a document unfinished was cut off: a body item
+CUT_OFF_MIN_CHARS = 20
+#: a comma inside a line: a long comma-separated numbered line is a sentence, not a heading
+CLAUSE_BREAK = re.compile(r"[，,]")
+#: a title run into the first sentence of the report: "……2031年工作总结2031年，……"
+GLUED_TITLE = re.compile(
+    r"[^。！？；;，,：:\n]{4,40}?(?:总结|报告|汇报|计划|思路|打算|要点)(?=[0-9０-９_＿xX×*]{2,4}[ \t]*年)")
 #: a clause ending like an item of a running list ("②开展心理关爱行动；"), not a heading
 ITEM_END = re.compile(r"[；;，,、]\s*$")
 
@@ -123,6 +133,10 @@ def _head_and_body_pieces(text: str) -> list[_Piece]:
         if start == end:
             continue
         content = text[start:end]
+        if (cut := chrome_prefix_end(content)) and cut < len(content):
+            pieces.append(_Piece(start, start + cut, "noise"))  # "下载后可任意编辑……": the rest is report
+            start, end = _trim(text, start + cut, end)
+            content = text[start:end]
         if in_head:
             head = _head_pieces(text, start, end, content)
             if head is not None:
@@ -152,6 +166,11 @@ def _head_pieces(text: str, start: int, end: int, content: str) -> list[_Piece] 
             body_start, _ = _trim(text, title_end, end)
             return [_Piece(start, title_end, "title?"), _Piece(body_start, end)]
         return [_Piece(start, end, "title?")]
+    glued = GLUED_TITLE.match(content)
+    if glued:  # "某局2031年工作总结2031年，我局……": a title run into the first sentence
+        body_start, _ = _trim(text, start + glued.end(), end)
+        return [_Piece(start, start + glued.end(), "title?"),
+                *_body_line_pieces(text, body_start, end, text[body_start:end])]
     return None
 
 
@@ -238,7 +257,39 @@ def _assemble(text: str, pieces: list[_Piece]) -> list[Paragraph]:
             rows.append(_Row(piece.kind, None, piece.start, piece.end))
         else:
             rows.extend(_classify_piece(text, piece.start, piece.end, piece.midline))
-    return _with_heading_paths(text, rows)
+    return _with_heading_paths(text, _items_that_head_nothing(text, rows))
+
+
+def _items_that_head_nothing(text: str, rows: list[_Row]) -> list[_Row]:
+    """Numbered sentences that follow each other and head nothing are list items, not headings.
+
+    "1、对新会员的培训不够。" "2、……。" "3、……。" under "存在的问题", each followed by its
+    sibling and no body, are body items; one such line alone keeps its heading (a section
+    may have nothing to say under it). A long clause cut off at the end of a page ("3、为加强
+    ……，按照") is a body item too. Section headings (一、 and unnumbered) are left alone.
+    """
+    order = [i for i, row in enumerate(rows) if row.kind != "noise"]
+    empty: list[int] = []  # rows (indexes into ``rows``) of numbered sentences that head nothing
+    demote: set[int] = set()
+    for n, i in enumerate(order):
+        row = rows[i]
+        if row.kind != "heading" or row.level is None or row.level < 2:
+            continue
+        following = rows[order[n + 1]] if n + 1 < len(order) else None
+        heads_nothing = following is None or (
+            following.kind == "heading" and following.level is not None
+            and following.level != RELATIVE_LEVEL and following.level <= row.level)
+        content = text[row.start:row.end]
+        if heads_nothing and content[-1] in "。；;！!？?":
+            empty.append(n)
+        elif (following is None and content[-1] not in "：:" and len(content) > CUT_OFF_MIN_CHARS
+              and CLAUSE_BREAK.search(content)):
+            demote.add(i)  # cut off at the end of the page
+    for a, b in itertools.pairwise(empty):
+        if b == a + 1 and rows[order[a]].level == rows[order[b]].level:
+            demote.update((order[a], order[b]))
+    return [_Row("body", None, r.start, r.end, item_level=r.level) if i in demote else r
+            for i, r in enumerate(rows)]
 
 
 def _classify_piece(text: str, start: int, end: int, midline: bool = False) -> list[_Row]:
@@ -255,12 +306,15 @@ def _classify_piece(text: str, start: int, end: int, midline: bool = False) -> l
     if clause_end is None or clause_end >= len(content):
         reads_as_heading = (len(content) <= short and not _counts_something(content[marker_end:], level)
                             and not ITEM_END.search(content) and not midline)
+        if DATE.search(content, marker_end):
+            return [_Row("body", None, start, end, item_level=level)]  # "(五)8月26日，……": an event, not a section
         if reads_as_heading or not PROSE_END.search(content):
             return [_Row("heading", level, start, end)]
         return [_Row("body", None, start, end, item_level=level)]
     longest = {RELATIVE_LEVEL: SHORT_ITEM_MAX_CHARS, 1: SECTION_RUN_IN_MAX_CHARS,
                2: SECTION_RUN_IN_MAX_CHARS}.get(level, RUN_IN_HEADING_MAX_CHARS)
-    if clause_end > longest or _counts_something(content[marker_end:clause_end], level):
+    clause = content[marker_end:clause_end]
+    if clause_end > longest or _counts_something(clause, level) or DATE.search(clause):
         return _body_rows(text, start, end, item_level=level)
     body_start, body_end = _trim(text, start + clause_end, end)
     heading_end = _trim(text, start, start + clause_end)[1]
