@@ -212,3 +212,14 @@ def test_a_dateline_after_an_article_head_starts_no_fragment():
 def test_a_title_that_ends_the_file_opens_no_document():
     text = "\n".join(["甲厂工会2031年工作总结", BODY, "乙厂工会2031年工作总结"])
     assert len(split_documents(text)) == 1
+
+
+def test_titles_listed_under_a_related_links_line_are_links():
+    text = "\n".join(["甲厂工会2031年工作总结", BODY, "相关推荐", "乙厂工会2031年工作总结", "丙校工会工作汇报5篇"])
+    assert len(split_documents(text)) == 1
+    rows = segment_text(text)
+    assert [p.kind for p in rows] == ["title", "body", "noise", "noise", "noise"]
+
+
+def test_a_dateline_with_author_and_reads_is_chrome():
+    assert chrome_kind("2031-06-30 08:15:02 | 作者：网友 | 阅读：1.2W") == "meta"

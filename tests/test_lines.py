@@ -121,3 +121,29 @@ def test_one_numbered_sentence_with_nothing_under_it_keeps_its_heading():
 def test_a_numbered_clause_cut_off_at_the_end_of_a_page_is_a_body_item():
     text = "一、学习\n1、抓理论学习。\n全年学习12次。\n2、为加强机关建设，建立了周五学习制度，按照"
     assert _rows(text)[-1] == ("body", "2、为加强机关建设，建立了周五学习制度，按照")
+
+
+def test_a_title_broken_over_two_lines_is_one_title():
+    text = "某县总工会2031\n年度工作总结\n2031年，县总工会团结全县职工做了大量工作。"
+    assert _blocks(text)[0] == "某县总工会2031\n年度工作总结"
+    assert _rows(text)[0] == ("title", "某县总工会2031\n年度工作总结")
+
+
+def test_a_page_footer_inside_a_sentence_is_stepped_over():
+    text = "金秋助学资助职工子女50名，全年为40多名\n— 2 —\n困难职工申请了救助。\n三、其他"
+    blocks = list(iter_blocks(text))
+    assert [b.stripped for b in blocks] == [text[:text.index("\n三")], "三、其他"]
+    assert text[blocks[0].start:blocks[0].end] == blocks[0].text
+    # after a sentence end the footer is a line of its own, and chrome
+    text = "全年救助困难职工40名。\n— 3 —\n三、其他"
+    rows = _rows(text)
+    assert rows[1] == ("noise", "— 3 —")
+
+
+def test_a_headline_is_not_joined_to_the_first_sentence():
+    text = "某厂工会开展“送清凉”活动\n入夏以来，厂工会为一线职工送去防暑用品，共慰问职工300人。"
+    assert len(_blocks(text)) == 2
+
+
+def test_a_space_beside_a_digit_ends_no_run_in_heading():
+    assert _rows("五、2032 年工作打算\n继续做好帮扶。")[0] == ("heading", "五、2032 年工作打算")

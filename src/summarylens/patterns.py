@@ -90,8 +90,9 @@ HEADING_MARKERS: tuple[tuple[int, re.Pattern[str]], ...] = (
 HEADING_FIRST = frozenset("一二三四五六七八九十（(0123456789０１２３４５６７８９第"
                           + "".join(map(chr, range(0x2460, 0x249C))))   # ① … ⒛
 
-#: where a run-in heading clause ends: a full stop, or a space gap before more text
-RUN_IN_END = re.compile(r"[。！？!?]|[：:](?=.)|[ \t\u3000]+(?=\S)")
+#: where a run-in heading clause ends: a full stop, or a space gap before more text (not a space
+#: beside a digit: "（六）从去年12月22日至 1月21日", "五、2023 年工作打算")
+RUN_IN_END = re.compile(r"[。！？!?]|[：:](?=.)|(?<![0-9０-９ \t\u3000])[ \t\u3000]+(?=[^\s0-9０-９])")
 
 #: an item counter inside a paragraph: "，二是……" "。三是……" (一是 starts the series)
 SHI_ITEM = re.compile(rf"(?:(?<=^)|(?<=[。；;，,：:！？\s]))(?:[{MARKER_NUMERALS[:10]}]{{1,2}})是(?=[^\s，。,])")

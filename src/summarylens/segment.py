@@ -24,7 +24,7 @@ import itertools
 import re
 from typing import NamedTuple
 
-from .chrome import chrome_prefix_end
+from .chrome import chrome_kind, chrome_prefix_end
 from .patterns import (
     ARTICLE_MARKER,
     HEADING_FIRST,
@@ -128,6 +128,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 def _head_and_body_pieces(text: str) -> list[_Piece]:
     pieces: list[_Piece] = []
     in_head = True
+    links = False  # after "相关推荐" and the like, title lines are links to other pages
     for line in iter_blocks(text):
         start, end = _trim(text, line.start, line.end)
         if start == end:
@@ -137,6 +138,10 @@ def _head_and_body_pieces(text: str) -> list[_Piece]:
             pieces.append(_Piece(start, start + cut, "noise"))  # "下载后可任意编辑……": the rest is report
             start, end = _trim(text, start + cut, end)
             content = text[start:end]
+        if links and (is_title_like(content) or is_noise_line(content)):
+            pieces.append(_Piece(start, end, "noise"))  # a title listed under "相关推荐": a link
+            continue
+        links = not in_head and is_noise_line(content) and chrome_kind(content) == "toc"
         if in_head:
             head = _head_pieces(text, start, end, content)
             if head is not None:

@@ -83,6 +83,11 @@ INNER_END = re.compile(r"[。！？!?；;]")
 SPACE_RUN = re.compile(r"[ \t\u3000\xa0]{2,}")
 #: a page number a converted document put at the start of each page: "2、" (see _page_cut)
 PAGE_NUMBER = re.compile(r"([0-9]{1,3})、")
+#: a page number a conversion left on a line of its own: "— 2 —", "- 3 -", "第4页"
+PAGE_FOOTER = re.compile(r"[—\-－]\s*[0-9]{1,3}\s*[—\-－]|第\s*[0-9]{1,3}\s*页(?:\s*[/／]?\s*共\s*[0-9]{1,3}\s*页)?")
+#: a line this short, with no comma, standing alone, is a headline ("某厂工会开展“送清凉”活动")
+HEADLINE_MAX_CHARS = 24
+CLAUSE_MARK = re.compile(r"[，,、；;]")
 #: a page cut off mid-word is a long line; a short numbered line is a list item
 PAGE_CUT_MIN_CHARS = 60
 
@@ -99,12 +104,19 @@ def iter_blocks(text: str) -> Iterator[Line]:
     tail = ""  # its text, trimmed
     physical = ""  # the physical line ``pending`` ends on
     joined = False  # ``pending`` already joins wrapped lines
+    footer: Line | None = None  # a page footer ("— 2 —") right after ``pending``, held back
     for line in iter_lines(text):
         content = line.stripped
         if not content:
             if pending is not None:
                 yield pending
-            pending = None
+            if footer is not None:
+                yield footer
+            pending = footer = None
+            continue
+        if pending is not None and footer is None and PAGE_FOOTER.fullmatch(content) \
+                and tail.rstrip(_CLOSERS)[-1:] not in SENTENCE_END:
+            footer = line  # a page break inside a sentence: the paragraph may go on after it
             continue
         pieces = _space_pieces(line) if _has_space_run(content) else [line]
         carried = False
@@ -118,12 +130,17 @@ def iter_blocks(text: str) -> Iterator[Line]:
                 pieces[0] = Line(pending.start, pieces[0].end, text[pending.start:pieces[0].end])
             else:
                 yield pending
+                if footer is not None:
+                    yield footer
+        footer = None
         joined = len(pieces) == 1 and carried
         yield from pieces[:-1]
         pending = pieces[-1]
         tail, physical = (content if len(pieces) == 1 else pending.stripped), content
     if pending is not None:
         yield pending
+    if footer is not None:
+        yield footer
 
 
 def _has_space_run(content: str) -> bool:
@@ -150,9 +167,18 @@ def _continues(line: str, following: str, physical: str, joined: bool) -> bool:
 
     ``joined``: ``line`` already joins wrapped lines, so it cannot be a signature line.
     """
-    if _page_cut(line, following, physical):
+    if _page_cut(line, following, physical) or _title_wraps(line, following):
         return True
+    if not joined and len(line) <= HEADLINE_MAX_CHARS and not CLAUSE_MARK.search(line):
+        return False  # a short line with no comma that is not a wrapped piece: a headline
     return not (_ends_paragraph(line, signature=not joined) or _opens_paragraph(following))
+
+
+def _title_wraps(line: str, following: str) -> bool:
+    """A title broken over two lines: "某县总工会2031年" + "工作总结" (neither half alone a title line)."""
+    return (len(line) + len(following) <= TITLE_MAX_CHARS and not PROSE_END.search(line)
+            and not _starts_with_heading_marker(line) and not _stands_alone(line)
+            and is_title_like(line + following) and not is_article_marker(following))
 
 
 def _ends_paragraph(line: str, signature: bool = True) -> bool:
@@ -233,11 +259,6 @@ def is_report_title(line: str) -> bool:
         "总结" in line and "工会" in line))
 
 
-def _single_line(text: str, start: int) -> bool:
-    """True when ``text[start:]`` holds one non-blank line."""
-    return sum(1 for line in text[start:].split("\n") if line.strip(" \t\u3000\ufeff")) <= 1
-
-
 def _starts_with_heading_marker(line: str) -> bool:
     return any(pattern.match(line) for _level, pattern in HEADING_MARKERS)
 
@@ -247,6 +268,7 @@ def split_documents(text: str) -> list[DocumentSpan]:
     if not text.strip(" \t\n\u3000\ufeff"):
         return []  # an empty source holds no document
     starts: list[tuple[int, bool]] = [(0, False)]  # (file offset, fragment)
+    bodied = [False]  # whether each document has a line of text (not only titles and chrome)
     has_body = False
     after_separator = False
     for line in iter_blocks(text):
@@ -258,6 +280,7 @@ def split_documents(text: str) -> list[DocumentSpan]:
         if is_article_marker(content):
             if has_body:
                 starts.append((line.start, False))
+                bodied.append(False)
             has_body = len(content) > MARKER_WITH_BODY_CHARS
             after_separator = False
         elif is_separator(content):
@@ -268,15 +291,19 @@ def split_documents(text: str) -> list[DocumentSpan]:
         elif is_title_like(content):
             if has_body and (after_separator or is_report_title(content)):
                 starts.append((line.start, False))
+                bodied.append(False)
                 has_body = False
             after_separator = False
         else:
             if after_separator:
                 starts.append((line.start, True))
+                bodied.append(False)
                 after_separator = False
             has_body = True
-    if len(starts) > 1 and not starts[-1][1] and _single_line(text, starts[-1][0]):
-        starts.pop()  # a title line that ends the file opens nothing: a page cut off after it
+        bodied[-1] = bodied[-1] or has_body
+    # titles with no text after them ("相关推荐" then linked titles; a page cut off after a
+    # title) open no document: they stay with the one before
+    starts = [start for n, start in enumerate(starts) if n == 0 or bodied[n]]
     bounds = [offset for offset, _ in starts[1:]] + [len(text)]
     return [
         DocumentSpan(start, end, fragment)
