@@ -178,3 +178,18 @@ def test_only_yuan_are_summed_as_money_and_measures_are_kept_apart() -> None:
     assert totals.loc["welfare", "money"] == 20000.0        # 50万美元 is not added to yuan
     assert totals.loc["welfare", "people"] == 30.0
     assert totals.loc["welfare", "n_figures"] == 4
+
+
+def test_money_totals_are_union_money_unless_asked() -> None:
+    from summarylens.figures import find_figures
+    from summarylens.tables import figures_frame
+
+    text = "全年发放慰问金2万元，为职工追回欠薪3万元；支行新增个人贷款56亿元。"
+    found, _ = find_figures(text)
+    figs = figures_frame(found).assign(doc_id="a#1", fig_id=range(len(found)), topic="welfare")
+    assert figs["money_type"].tolist() == ["union", "pay", "business"]
+    assert pv.figure_totals(figs).loc["welfare", "money"] == 20000.0          # union only
+    assert figs.slens.totals().loc["welfare", "money"] == 20000.0
+    both = pv.figure_totals(figs, money_types=("union", "pay")).loc["welfare", "money"]
+    assert both == 50000.0
+    assert pv.figure_totals(figs, money_types=None).loc["welfare", "money"] == 5_600_050_000.0

@@ -11,7 +11,10 @@ Everything here is plain pandas (no matplotlib), so it is cheap to import. The p
 Shares are shares of *body text* (characters of body paragraphs) unless ``weight="paragraphs"``:
 a long paragraph on 送温暖 weighs more than a one-line one. Money and headcount totals
 leave out the parts of 共计……其中 groups (the ``relations`` table), so that "共慰问86人，其中
-在职52人、退休34人" counts 86 people once, not 172.
+在职52人、退休34人" counts 86 people once, not 172. Money totals sum **union money only** by
+default (``money_type == "union"``: dues, funds, relief, prizes, insurance the union pays):
+an employer's revenue, loans or deposits (``business``, often 亿) and workers' wages
+(``pay``) are not what a union spends; ``money_types=None`` sums every type.
 """
 
 from __future__ import annotations
@@ -27,6 +30,8 @@ from .records import ROLES, TOPICS
 
 #: figure kinds summed by :func:`figure_totals` (percentages and plain counts are not summed)
 SUMMED_KINDS: tuple[str, ...] = ("money", "people", "person_times", "households")
+#: money types summed by default (SPEC section 6): what the union raises, holds or spends
+UNION_MONEY: tuple[str, ...] = ("union",)
 
 #: Chinese column names for :func:`figure_totals` tables (see :func:`chinese`)
 FIGURE_COLUMNS: dict[str, str] = {
@@ -291,11 +296,16 @@ def countable_figures(figures: Any, relations: pd.DataFrame | None = None) -> pd
 
 def figure_totals(figures: Any, by: str = "topic", documents: pd.DataFrame | None = None,
                   relations: pd.DataFrame | None = None,
-                  kinds: Sequence[str] = SUMMED_KINDS) -> pd.DataFrame:
+                  kinds: Sequence[str] = SUMMED_KINDS,
+                  money_types: Sequence[str] | None = UNION_MONEY) -> pd.DataFrame:
     """Sums of money (元), people, person-times and households, grouped by ``by``.
 
     Only yuan are summed as money: amounts in a foreign currency (unit 美元, 欧元 …) and
     measures (亩, 吨 …, in units that do not add up) are counted in ``n_figures`` only.
+    Only **union** money is summed by default (``money_types=("union",)``): a bank's
+    新增贷款56亿元 or a factory's 营业收入 (``business``) would swamp what unions spend;
+    pass ``money_types=("union", "pay")`` to add wages and allowances, or ``None`` for
+    every type (money with no type, in a table made by hand, is summed as before).
 
     ``by`` is a figures column (``topic``, ``doc_id``, ``kind``…) or ``org_type``/``org``
     (read from the documents table). Columns: one per kind, plus ``n_figures`` (figures of
@@ -317,6 +327,10 @@ def figure_totals(figures: Any, by: str = "topic", documents: pd.DataFrame | Non
     summed = rows[rows["kind"].isin(kinds)]
     if "unit" in summed.columns:                      # 美元, 欧元 …: money, but not yuan
         summed = summed[~(summed["kind"].eq("money") & summed["unit"].notna() & summed["unit"].ne("元"))]
+    if money_types is not None and "money_type" in summed.columns:
+        mtype = summed["money_type"].astype("object")
+        other_money = summed["kind"].eq("money") & mtype.notna() & ~mtype.isin(list(money_types))
+        summed = summed[~other_money]
     table = (summed.groupby(["_key", summed["kind"].astype("string")], observed=True)["value"]
              .sum().unstack(fill_value=0.0).reindex(columns=list(kinds), fill_value=0.0))
     counts = rows.groupby("_key", observed=True).agg(n_figures=("value", "size"),
@@ -436,9 +450,11 @@ class SlensAccessor:
         return role_share(self._table, by=by, weight=weight)
 
     def totals(self, by: str = "topic", documents: pd.DataFrame | None = None,
-               relations: pd.DataFrame | None = None) -> pd.DataFrame:
-        """Money, people, person-times, households of a figures table (:func:`figure_totals`)."""
-        return figure_totals(self._table, by=by, documents=documents, relations=relations)
+               relations: pd.DataFrame | None = None,
+               money_types: Sequence[str] | None = UNION_MONEY) -> pd.DataFrame:
+        """Union money, people, person-times, households of a figures table (:func:`figure_totals`)."""
+        return figure_totals(self._table, by=by, documents=documents, relations=relations,
+                             money_types=money_types)
 
     def org_type(self) -> pd.Series:
         """Organisation type per document of a documents table (see :func:`org_type`)."""

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import matplotlib.pyplot as plt
@@ -70,40 +71,50 @@ def _label_bars(ax: Axes, y: np.ndarray, values: np.ndarray) -> None:
 
 
 def figures_by_topic(data: Any, relations: pd.DataFrame | None = None, *,
-                     log: bool = True) -> Figure:
-    """Money (元, shown as 万/亿), people and person-times mentioned per topic, summed.
+                     log: bool = True, money_types: Sequence[str] | None = pivots.UNION_MONEY) -> Figure:
+    """Union money (元, shown as 万/亿), people and person-times mentioned per topic, summed.
 
     Parts of stated totals (共计……其中) are left out so that nothing is counted twice;
-    log scale by default, since 经费 runs to 亿 while 民主管理 mentions a few thousand yuan.
+    money is union money only unless ``money_types`` says otherwise (an employer's revenue
+    or a bank's loans are not union spending); log scale by default, since 经费 runs to 亿
+    while 民主管理 mentions a few thousand yuan.
     """
     totals = pivots.figure_totals(pivots.table_of(data, "figures"), by="topic",
-                                  relations=pivots.optional_table(data, "relations", relations))
+                                  relations=pivots.optional_table(data, "relations", relations),
+                                  money_types=money_types)
     if totals.empty:
         raise ValueError("no figures with a topic to plot")
     return _totals_figure(totals, [TOPICS[t] for t in totals.index],
-                          "各主题提及的金额、人数与人次（全语料合计，不重复计算“其中”分项）",
+                          f"各主题提及的{_money_words(money_types)}、人数与人次（全语料合计，不重复计算“其中”分项）",
                           [TOPIC_COLORS[t] for t in totals.index], log)
+
+
+def _money_words(money_types: Sequence[str] | None) -> str:
+    """How a title names the money summed: 工会资金 by default, 金额 for every type."""
+    return "工会资金" if money_types is not None and list(money_types) == ["union"] else "金额"
 
 
 def figures_by_org(data: Any, documents: pd.DataFrame | None = None,
                    relations: pd.DataFrame | None = None, *, by: str = "org_type",
-                   log: bool = True) -> Figure:
+                   log: bool = True, money_types: Sequence[str] | None = pivots.UNION_MONEY) -> Figure:
     """Money, people and person-times per organisation type (``by="label"``: per document).
 
     >>> fig = figures_by_org(corpus)     # 不同类型单位提及的金额、人数与人次   # doctest: +SKIP
     """
     documents = _documents(data, documents, "figures_by_org")
     totals = pivots.figure_totals(pivots.table_of(data, "figures"), by=by, documents=documents,
-                                  relations=pivots.optional_table(data, "relations", relations))
+                                  relations=pivots.optional_table(data, "relations", relations),
+                                  money_types=money_types)
     if totals.empty:
         raise ValueError("no figures to plot")
     totals = totals.sort_values("money", ascending=False)
+    money = _money_words(money_types)
     if by == "org_type":
         names = [f"{t}（{n}篇）" for t, n in zip(totals.index, totals["n_documents"], strict=True)]
-        title = "不同类型单位提及的金额、人数与人次（合计）"
+        title = f"不同类型单位提及的{money}、人数与人次（合计）"
     else:
         names = [str(t) for t in totals.index]
-        title = "各单位提及的金额、人数与人次（合计）"
+        title = f"各单位提及的{money}、人数与人次（合计）"
     return _totals_figure(totals, names, title, "#4c72b0", log)
 
 
