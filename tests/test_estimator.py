@@ -194,3 +194,44 @@ def test_topic_cues_count_like_the_regular_expression():
     texts = ["发放慰问金，慰问困难职工", "篮球赛", ""]
     expected = np.log1p([[2, 0], [0, 1], [0, 0]])
     np.testing.assert_array_equal(cues(texts), expected)
+
+
+# ---------------------------------------------------------------------------
+# Role cues: the shipped lists, or some replaced by the user's
+# ---------------------------------------------------------------------------
+
+def test_user_role_cues_replace_one_list_and_keep_the_others():
+    from summarylens.sections.cues import FUTURE, ROLE_CUES, RoleCues
+    from summarylens.sections.features import ROLE_FEATURES, role_features, role_numbers
+    from summarylens.sections.rows import rows_from_frame
+
+    mine = RoleCues.of({"problem": ["单调"]})
+    assert mine.future is FUTURE and mine.roles["plan"] is ROLE_CUES["plan"]
+    rows = rows_from_frame(pd.DataFrame({"text": ["文体活动形式比较单调。"], "kind": ["body"]}))
+    column = ROLE_FEATURES.index("text_problem")
+    shipped = role_numbers(role_features(rows)[1])[0, column]
+    assert shipped == 0.0 and role_numbers(role_features(rows, mine)[1])[0, column] > 0
+
+
+@pytest.mark.parametrize(("cues", "message"), [
+    ({"trouble": ["不足"]}, r"unknown lists \['trouble'\]"),
+    ({"problem": []}, "at least one word"),
+    ({"plan": ["下半年", " "]}, "no empty word"),
+    (["不足"], "role_cues must be None or a dict"),
+])
+def test_fit_refuses_bad_role_cues(cues, message):
+    with pytest.raises(ValueError, match=message):
+        SectionClassifier(role_cues=cues).fit(TINY)
+
+
+def test_a_model_with_user_role_cues_survives_pickling_and_the_array_file(tmp_path):
+    import pickle
+
+    model = _tiny(role_cues={"plan": ["下半年", "下一步", "将"]})
+    again = pickle.loads(pickle.dumps(model))
+    assert again.role_cues_.roles["plan"].pattern == "下半年|下一步|将"
+    path = tmp_path / "m.npz"
+    SectionModel.from_classifier(model).save(path)
+    loaded = SectionModel.load(path)
+    assert loaded.role_cues_.words == {"plan": ["下半年", "下一步", "将"]}
+    assert (loaded.predict_role(TINY) == model.predict_role(TINY)).all()

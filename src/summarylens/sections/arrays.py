@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 import numpy as np
 
 from . import linear
-from .cues import TopicCues, default_topic_cues
+from .cues import RoleCues, TopicCues, default_topic_cues
 from .layers import TOPIC_KINDS, LayeredLabeller
 from .persistence import cache_path, default_model, once_per_process, write_atomically
 from .text import normalize_text
@@ -55,6 +55,7 @@ class SectionModel(LayeredLabeller):
         self.params = params
         for name, value in params.items():
             setattr(self, name, value)
+        self.role_cues_ = RoleCues.of(params.get("role_cues"))
         self.compiled_ = compiled
         self.classes_ = np.asarray(classes)
         self.role_classes_ = np.asarray(role_classes)
@@ -76,6 +77,8 @@ class SectionModel(LayeredLabeller):
         cues = self.compiled_.topics.cues
         if params.get("topic_cues") is not None and isinstance(cues, TopicCues):  # a user's list, as plain data
             params["topic_cues"] = cues.as_dict()
+        if params.get("role_cues") is not None:
+            params["role_cues"] = self.role_cues_.words
         groups = {"topics": self.compiled_.topics.arrays(),
                   "meta": {"classes": self.classes_.astype(str), "role_classes": self.role_classes_.astype(str),
                            "params": np.array(json.dumps(params, default=str))}}

@@ -29,7 +29,8 @@ from ..lexicons import Lexicon
 from .counting import WordCounter
 
 __all__ = [
-    "FUTURE", "PAST", "ROLE_CUES", "TOPIC_CUES", "TopicCues", "default_topic_cues", "topic_cue_matrix",
+    "FUTURE", "PAST", "ROLE_CUES", "TOPIC_CUES", "RoleCues", "TopicCues", "default_role_cues", "default_topic_cues",
+    "topic_cue_matrix",
 ]
 
 
@@ -151,6 +152,53 @@ class TopicCues:
             raise ValueError("topic_cues: every topic needs at least one non-empty word"
                              + (f" (got {bad[:3]!r})" if bad else ""))
         return cls(lists)
+
+
+class RoleCues:
+    """The cue words of the role features: things still to do (``future``), things done
+    (``past``) and one pattern per role (:data:`ROLE_CUES`' keys, in that order).
+
+    :meth:`of` reads the ``role_cues`` parameter of the classifier: None for the shipped
+    lists, or a dict that replaces some of them with the user's words (the others stay).
+
+    >>> cues = RoleCues.of({"problem": ["美中不足", "不足"]})
+    >>> cues.roles["problem"].pattern, cues.future is FUTURE
+    ('美中不足|不足', True)
+    """
+
+    __slots__ = ("future", "past", "roles", "words")
+
+    def __init__(self, future: re.Pattern[str], past: re.Pattern[str], roles: Mapping[str, re.Pattern[str]],
+                 words: Mapping[str, list[str]] | None = None) -> None:
+        self.future, self.past, self.roles = future, past, dict(roles)
+        self.words = dict(words or {})  # the user's lists, as given (None: all shipped)
+
+    @classmethod
+    def of(cls, cues: Mapping[str, Iterable[str]] | None) -> RoleCues:
+        """The role cues of a ``role_cues`` parameter (ValueError for unknown names or empty words)."""
+        if cues is None:
+            return default_role_cues()
+        if not isinstance(cues, Mapping):
+            raise ValueError(f"role_cues must be None or a dict name → words, not {type(cues).__name__}")
+        names = ("future", "past", *ROLE_CUES)
+        unknown = sorted(str(name) for name in cues if name not in names)
+        if unknown:
+            raise ValueError(f"role_cues: unknown lists {unknown}; expected some of {list(names)}")
+        lists = {name: [words] if isinstance(words, str) else list(words) for name, words in cues.items()}
+        if any(not words or any(not isinstance(w, str) or not w.strip() for w in words) for words in lists.values()):
+            raise ValueError("role_cues: every list needs at least one word and no empty word")
+        mine = {name: re.compile("|".join(map(re.escape, words))) for name, words in lists.items()}
+        return cls(mine.get("future", FUTURE), mine.get("past", PAST),
+                   {role: mine.get(role, pattern) for role, pattern in ROLE_CUES.items()}, lists)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (RoleCues.of, (self.words or None,))
+
+
+@cache
+def default_role_cues() -> RoleCues:
+    """The shipped role cues (the ``*_cues`` lexicons), one object per process."""
+    return RoleCues(FUTURE, PAST, ROLE_CUES)
 
 
 @cache

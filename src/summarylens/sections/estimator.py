@@ -39,7 +39,7 @@ from sklearn.base import BaseEstimator, ClassifierMixin
 from ..lexicons import Lexicon
 from ..records import ROLES, TOPICS
 from . import linear
-from .cues import TopicCues
+from .cues import RoleCues, TopicCues
 from .features import role_features, role_numbers, role_texts
 from .layers import TOPIC_KINDS, LayeredLabeller
 from .rows import check_labels, resolve_targets, rows_from_frame
@@ -86,7 +86,10 @@ class SectionClassifier(LayeredLabeller, ClassifierMixin, BaseEstimator):
     ``overview_other_weight`` (openings and closings lean to ``other``); and
     ``use_lead_in`` ("在……方面，" clauses stand in for headings).
 
-    Roles: ``role_C``, ``role_text_weight`` (≥ 0; char n-grams besides the cue features,
+    Roles: ``role_cues`` (None for the shipped ``*_cues`` lexicons, or a dict that
+    replaces some lists by name — ``future``, ``past``, ``problem``, ``plan``, ``closing``,
+    ``preamble``, ``work`` — with your words: ``{"problem": ["美中不足", "不足"]}``),
+    ``role_C``, ``role_text_weight`` (≥ 0; char n-grams besides the cue features,
     0 = none), ``back_penalty`` (≥ 0; how firmly roles keep the order preamble → work →
     problem → plan → closing); ``random_state``.
 
@@ -112,6 +115,7 @@ class SectionClassifier(LayeredLabeller, ClassifierMixin, BaseEstimator):
         use_cues: bool = True,
         cue_weight: float = 0.5,
         topic_cues: Mapping[str, Iterable[str]] | Lexicon | None = None,
+        role_cues: Mapping[str, Iterable[str]] | None = None,
         heading_weight: float = 0.6,
         inherit_threshold: float = 0.35,
         override_threshold: float = 0.85,
@@ -131,6 +135,7 @@ class SectionClassifier(LayeredLabeller, ClassifierMixin, BaseEstimator):
         self.use_cues = use_cues
         self.cue_weight = cue_weight
         self.topic_cues = topic_cues
+        self.role_cues = role_cues
         self.heading_weight = heading_weight
         self.inherit_threshold = inherit_threshold
         self.override_threshold = override_threshold
@@ -155,6 +160,7 @@ class SectionClassifier(LayeredLabeller, ClassifierMixin, BaseEstimator):
 
         self._check_params()
         self.topic_cues_ = TopicCues.of(self.topic_cues, TOPICS)
+        self.role_cues_ = RoleCues.of(self.role_cues)
         rows = rows_from_frame(X)
         topics, roles = resolve_targets(X, y)
         check_labels(topics, TOPICS, "topic")
@@ -164,7 +170,7 @@ class SectionClassifier(LayeredLabeller, ClassifierMixin, BaseEstimator):
         if len({topics[i] for i in labelled}) < 2:
             raise ValueError("fit needs heading/body rows of at least two different topics")
         keys = [text_key(rows.texts[i]) for i in labelled]
-        body_rows, features = role_features(rows)
+        body_rows, features = role_features(rows, self.role_cues_)
         with threadpool_limits(limits=1):  # small sparse problems: threads only contend
             self.topic_model_ = _topic_pipeline(self, self.topic_cues_).fit(keys, [topics[i] for i in labelled])
             self.role_model_ = self._fit_roles(body_rows, features, roles)

@@ -25,9 +25,7 @@ import numpy as np
 
 from .counting import count_matches
 from .cues import (
-    FUTURE,
     LIST_ITEM,
-    PAST,
     PLAN_HEADING,
     PLAN_OPENING,
     PROBLEM_HEADING,
@@ -35,6 +33,8 @@ from .cues import (
     REVIEW_HEADING,
     REVIEW_OPENING,
     ROLE_CUES,
+    RoleCues,
+    default_role_cues,
 )
 from .rows import Rows
 from .text import LIST_MARKER, PATH_SEP
@@ -70,8 +70,12 @@ def section_role(path: str) -> tuple[bool, bool]:
     return False, False
 
 
-def role_features(rows: Rows) -> tuple[list[int], list[tuple[str, np.ndarray]]]:
-    """Body rows and, for each, its text and numeric role features (:data:`ROLE_FEATURES`)."""
+def role_features(rows: Rows, cues: RoleCues | None = None) -> tuple[list[int], list[tuple[str, np.ndarray]]]:
+    """Body rows and, for each, its text and numeric role features (:data:`ROLE_FEATURES`).
+
+    ``cues``: the role cue words (default: the shipped lists).
+    """
+    cues = cues or default_role_cues()
     body_rows: list[int] = []
     layout: list[tuple[float, ...]] = []  # position, before headings, no headings, list anchors
     for group in rows.groups:
@@ -79,7 +83,7 @@ def role_features(rows: Rows) -> tuple[list[int], list[tuple[str, np.ndarray]]]:
         bodies = [i for i, kind in zip(group, kinds, strict=True) if kind == "body"]
         first_heading = kinds.index("heading") if "heading" in kinds else len(group)
         before = set(group[:first_heading].tolist())
-        anchors = _list_anchors(rows, bodies)
+        anchors = _list_anchors(rows, bodies, cues)
         for k, i in enumerate(bodies):
             layout.append((*_position(k, len(bodies)), float(i in before), float(first_heading == len(group)),
                            *anchors[k]))
@@ -89,8 +93,8 @@ def role_features(rows: Rows) -> tuple[list[int], list[tuple[str, np.ndarray]]]:
     texts = [rows.texts[i] for i in body_rows]
     places = np.asarray(layout, dtype=float)
     sections = np.asarray([_section_flags(rows.paths[i]) for i in body_rows], dtype=float)
-    words = count_matches((FUTURE, PAST, *ROLE_CUES.values()), texts)
-    leads = np.minimum(count_matches(tuple(ROLE_CUES.values()), [t[:12] for t in texts]), 1.0)
+    words = count_matches((cues.future, cues.past, *cues.roles.values()), texts)
+    leads = np.minimum(count_matches(tuple(cues.roles.values()), [t[:12] for t in texts]), 1.0)
     matrix = np.column_stack([
         places[:, :7], np.log1p(np.fromiter(map(len, texts), dtype=float, count=len(texts))),
         np.asarray([_opening_flags(t) for t in texts], dtype=float), np.log1p(words[:, :2]),
@@ -127,7 +131,7 @@ def _opening_flags(text: str) -> tuple[float, float, float]:
             float(bool(PROBLEM_OPENING.search(text))))
 
 
-def _list_anchors(rows: Rows, bodies: list[int]) -> list[tuple[float, float]]:
+def _list_anchors(rows: Rows, bodies: list[int], cues: RoleCues) -> list[tuple[float, float]]:
     """For list items, the plan/problem cues of the paragraph that announced the list.
 
     "下半年，厂工会将重点抓好以下工作：" makes the "一是……" "二是……" after it plan items;
@@ -143,8 +147,8 @@ def _list_anchors(rows: Rows, bodies: list[int]) -> list[tuple[float, float]]:
         anchors.append(current)
         if not LIST_ITEM.match(text) and text.rstrip().endswith(("：", ":")):
             announcing = re.split(r"[。；;！？]", text.rstrip())[-1]  # the sentence before the list
-            plan = ROLE_CUES["plan"].search(announcing) or PLAN_OPENING.search(announcing)
-            problem = ROLE_CUES["problem"].search(announcing) or PROBLEM_OPENING.search(announcing)
+            plan = cues.roles["plan"].search(announcing) or PLAN_OPENING.search(announcing)
+            problem = cues.roles["problem"].search(announcing) or PROBLEM_OPENING.search(announcing)
             current = (float(bool(plan)), float(bool(problem)))
     return anchors
 

@@ -51,7 +51,8 @@ class LayeredLabeller:
     ``role_model_`` (scikit-learn pipelines), and the layering parameters
     ``heading_weight``, ``inherit_threshold``, ``override_threshold``, ``use_lead_in``,
     ``child_weight``, ``first_clause_weight``, ``overview_other_weight`` and
-    ``back_penalty`` (see :class:`~summarylens.sections.SectionClassifier`).
+    ``back_penalty`` (see :class:`~summarylens.sections.SectionClassifier`), and may set
+    ``role_cues_`` (:class:`~summarylens.sections.cues.RoleCues`; default the shipped ones).
     """
 
     classes_: np.ndarray
@@ -220,7 +221,8 @@ class LayeredLabeller:
     def _roles(self, rows: Rows) -> list[str | None]:
         self._check_fitted()  # every prediction passes here first
         roles: list[str | None] = [None] * len(rows)
-        body_rows, features = role_features(rows)
+        cues = getattr(self, "role_cues_", None)
+        body_rows, features = role_features(rows, cues)
         if not body_rows:
             return roles
         probs = self._role_proba(features)
@@ -233,7 +235,7 @@ class LayeredLabeller:
         apply_role_priors(log_probs, classes, [rows.texts[i] for i in body_rows],
                            [section_role(rows.paths[i]) for i in body_rows],
                            [list_anchor(record) for record in features],
-                           last_body_rows(rows, body_rows))
+                           last_body_rows(rows, body_rows), cues)
         position = {i: k for k, i in enumerate(body_rows)}
         members = [[i for i in group if i in position] for group in rows.groups]
         decoded = decode_role_groups(log_probs, [np.array([position[i] for i in m], dtype=int) for m in members],

@@ -20,7 +20,7 @@ import numpy as np
 
 from ..records import ROLES
 from ..segment import SIGNOFF_LINE
-from .cues import CLOSING_PLEDGE, FUTURE, LIST_ITEM, PLAN_OPENING, PROBLEM_OPENING, ROLE_CUES
+from .cues import CLOSING_PLEDGE, LIST_ITEM, PLAN_OPENING, PROBLEM_OPENING, RoleCues, default_role_cues
 from .rows import Rows
 
 __all__ = ["ROLE_ORDER", "apply_role_priors", "decode_role_groups", "decode_roles", "last_body_rows"]
@@ -47,8 +47,10 @@ def last_body_rows(rows: Rows, body_rows: list[int]) -> list[bool]:
 
 def apply_role_priors(log_probs: np.ndarray, classes: list[str], texts: list[str],
                        sections: list[tuple[bool, bool]], anchors: list[tuple[float, float]],
-                       last: list[bool]) -> None:
+                       last: list[bool], cues: RoleCues | None = None) -> None:
     """Rules the few labelled examples cannot teach, applied to role log-probabilities.
+
+    ``cues``: the role cue words (default: the shipped lists).
 
     In order, later rules winning:
 
@@ -69,7 +71,7 @@ def apply_role_priors(log_probs: np.ndarray, classes: list[str], texts: list[str
             if problem or plan:
                 _raise_to(log_probs[k], index.get("work"), (1 - SECTION_PRIOR) / 2, cap=True)
             if problem and plan:  # "存在的问题和下半年打算": the paragraph's own words choose
-                problem, plan = _problem_or_plan(text)
+                problem, plan = _problem_or_plan(text, cues or default_role_cues())
             if problem != plan:
                 _raise_to(log_probs[k], index.get("problem" if problem else "plan"), SECTION_PRIOR)
         opens_plan = bool(PLAN_OPENING.search(text))
@@ -96,14 +98,14 @@ def _is_pledge(text: str) -> bool:
             and not any(PLAN_OPENING.search(t.strip()) for t in sentences))
 
 
-def _problem_or_plan(text: str) -> tuple[bool, bool]:
+def _problem_or_plan(text: str, cues: RoleCues) -> tuple[bool, bool]:
     """Whether a paragraph states problems only, or plans only ((False, False): both or neither).
 
-    >>> _problem_or_plan("一是基层分工会活动开展不平衡；")
+    >>> _problem_or_plan("一是基层分工会活动开展不平衡；", default_role_cues())
     (True, False)
     """
-    problem = bool(ROLE_CUES["problem"].search(text) or PROBLEM_OPENING.search(text))
-    plan = bool(FUTURE.search(text) or PLAN_OPENING.search(text))
+    problem = bool(cues.roles["problem"].search(text) or PROBLEM_OPENING.search(text))
+    plan = bool(cues.future.search(text) or PLAN_OPENING.search(text))
     return problem and not plan, plan and not problem
 
 
