@@ -575,3 +575,9 @@ def test_parts_never_come_from_an_unrelated_next_sentence() -> None:
     text = "共筹集资金100万元，其中捐款60万元，财政投入30万元。另有贷款50万元。"
     found, rels = find_figures(text)
     assert [found[i].raw for i in rels[0].part_fig_ids] == ["60万元", "30万元"]
+
+
+def test_wan_before_a_population_or_after_person_times() -> None:
+    assert figs("6600多万农村人口饮水安全问题得到解决") == [("6600多万", 66_000_000.0, "人", "people")]
+    assert figs("出境旅游人次由8300万增加到") == [("8300万", 83_000_000.0, "人次", "person_times")]
+    assert figs("贷款提标降息惠及1100多万学生") == []

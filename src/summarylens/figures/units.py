@@ -112,6 +112,11 @@ NOUN_AFTER = re.compile(r"(?![的用并及和作为余多])[\u4e00-\u9fff]")
 #: people words: 万 with no unit after one of these counts people (会员1.2万, 人口1000万以上)
 PEOPLE_CONTEXT = re.compile(r"(?:会员|职工|员工|人数|人口|群众|志愿者)[^，。；,;！？]{0,6}$")
 
+#: 万/亿 with no unit before a short noun phrase ending in 人口 counts people (6600多万农村人口)
+POPULATION_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}?人口")
+#: 人次 shortly before 万/亿 with no unit: the number counts person-times (出境旅游人次由8300万)
+PERSON_TIMES_CONTEXT = re.compile(r"人次[^，。；,;！？\d]{0,4}$")
+
 #: a rate word before a masked number with no unit: 上交费率达到10xxxx
 MASKED_RATE_CONTEXT = re.compile(r"率[^，。；,;！？]{0,4}$")
 
@@ -161,9 +166,15 @@ def unitless_kind(text: str, cand: Candidate) -> tuple[str, str, float] | None:
     """万/亿 with no unit: money after a money word (捐款158万), people after a people word."""
     if not (cand.num.endswith(("万", "亿")) or cand.mult >= 10_000 or cand.masked):
         return None
-    if MEASURE_AFTER.match(text, cand.end) or NOUN_AFTER.match(text, cand.end):
-        return None                                         # 口罩2.4万只, 1100多万学生
+    if POPULATION_AFTER.match(text, cand.end):
+        return "people", "人", 1.0                          # 6600多万农村人口
+    if MEASURE_AFTER.match(text, cand.end):
+        return None                                         # 口罩2.4万只
     window = text[max(0, cand.start - 12):cand.start]
+    if not cand.masked and PERSON_TIMES_CONTEXT.search(window):
+        return "person_times", "人次", 1.0                  # 旅游人次由8300万增加到…
+    if NOUN_AFTER.match(text, cand.end):
+        return None                                         # 1100多万学生
     if cand.masked:
         return masked_kind(window)
     money = MONEY_CONTEXT.search(window)
