@@ -29,6 +29,7 @@ def tok() -> WordTokenizer:
     return WordTokenizer()
 
 
+@pytest.mark.slow
 def test_union_terms_are_kept_whole(tok: WordTokenizer) -> None:
     rows = union_terms()
     assert len({term for term, _ in rows}) >= 250
@@ -38,6 +39,7 @@ def test_union_terms_are_kept_whole(tok: WordTokenizer) -> None:
     assert share >= 0.97, missed
 
 
+@pytest.mark.slow
 def test_plain_jieba_cuts_most_of_them(tok: WordTokenizer) -> None:
     """The test list is not one plain jieba already handles (it keeps about a quarter whole)."""
     plain = WordTokenizer(union=False)
@@ -74,6 +76,7 @@ def test_stopwords_and_stock_phrases(tok: WordTokenizer) -> None:
     assert tok.tokenize(text, stopwords={"建设"}) == ["我们", "进一步", "扎实推进", "职工之家", "取得了一定成效"]
 
 
+@pytest.mark.slow
 def test_add_words_and_userdict(tmp_path: Path) -> None:
     text = "新建暖蜂驿站两个，开设小蜜蜂课堂"
     plain = WordTokenizer()
@@ -90,11 +93,13 @@ def test_add_words_and_userdict(tmp_path: Path) -> None:
     assert mine.jieba.FREQ["暖蜂驿站"] == suggest_frequency(plain.jieba, "暖蜂驿站")
 
 
+@pytest.mark.slow
 def test_shared_tokenizer_add_words() -> None:
     sl.add_words("蓝海小屋测试")
     assert "蓝海小屋测试" in sl.tokenize("建成蓝海小屋测试一处")
 
 
+@pytest.mark.slow
 def test_pickles_without_the_dictionary(tok: WordTokenizer) -> None:
     tok2 = WordTokenizer(words=["暖蜂驿站"])
     data = pickle.dumps(tok2)
@@ -104,6 +109,7 @@ def test_pickles_without_the_dictionary(tok: WordTokenizer) -> None:
     assert pickle.loads(pickle.dumps(sl.tokenize))("慰问困难职工") == ["慰问", "困难职工"]
 
 
+@pytest.mark.slow
 def test_suggest_frequency_beats_the_cut(tok: WordTokenizer) -> None:
     plain = WordTokenizer(union=False).jieba
     freq = suggest_frequency(plain, "新就业形态劳动者")
@@ -130,6 +136,7 @@ def test_union_dict_lexicon() -> None:
     assert {"的", "了", "和"} <= set(lexicons.words("stopwords"))
 
 
+@pytest.mark.slow
 def test_jieba_format_loads_in_jieba(tmp_path: Path, tok: WordTokenizer) -> None:
     path = write_jieba_userdict(tmp_path / "union.txt")
     first = path.read_text(encoding="utf-8").splitlines()[0]
