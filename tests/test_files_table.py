@@ -154,3 +154,30 @@ def test_any_file_names_and_bytes_are_listed_never_raise(tmp_path_factory, files
     assert set(corpus.files["status"]) <= {"read", "empty", "skipped"}
     for row in corpus.documents.itertuples():  # offsets hold on whatever was read
         assert row.source in written
+
+
+def test_a_large_file_in_pieces_gives_the_same_tables(tmp_path, corpus_dir, monkeypatch):
+    from summarylens import corpus as corpus_module
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(corpus_dir.glob("*.txt"))[:12] if _utf8(p)]
+    (tmp_path / "dump.txt").write_text("\n\n".join(texts * 2), encoding="utf-8")
+    (tmp_path / "small.txt").write_text(REPORT, encoding="utf-8")
+    whole = tmp_path / "whole"
+    assert main(["extract", str(tmp_path), "--out", str(whole), "--quiet", "-j", "1"]) == 0
+    monkeypatch.setattr(corpus_module, "BIG_FILE", 1000)
+    monkeypatch.setattr(corpus_module, "PIECE_CHARS", 3000)
+    pieces = tmp_path / "pieces"
+    assert main(["extract", str(tmp_path), "--out", str(pieces), "--quiet", "-j", "1"]) == 0
+    for name in ("documents", "paragraphs", "figures", "relations", "files"):
+        assert (pieces / f"{name}.csv").read_bytes() == (whole / f"{name}.csv").read_bytes(), name
+    in_pieces = sl.read_corpus(tmp_path)
+    assert in_pieces.files["n_documents"].tolist() == read_tables(whole)["files"]["n_documents"].tolist()
+    assert in_pieces.files["n_documents"][0] > 10
+
+
+def _utf8(path) -> bool:
+    try:
+        path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True

@@ -25,7 +25,7 @@ import time
 import warnings
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -36,7 +36,7 @@ from .dedup import DuplicateIndex
 from .io import display_path, scan_corpus
 from .output import atomic_output, write_record
 from .parallel import BATCH_FILES, WINDOW_PER_JOB, default_jobs, file_batches, file_size, map_batches
-from .pipeline import FileResult, collector_paused, process_files, source_name
+from .pipeline import FileResult, collector_paused, process_file_in_pieces, process_files, source_name
 from .records import ReadError
 from .sections import LayeredLabeller
 from .tables import (
@@ -109,10 +109,11 @@ class FileRows:
     :func:`~summarylens.tables.csv_text`; bytes pickle as a copy, text would be encoded and
     decoded on the way) and leaves them out of ``rows``; ``n_rows`` and ``counts`` say how
     many rows they hold and what :func:`count_rows` counts in them. ``error`` is set for a
-    file ``skipped`` or ``failed`` (``entry.status``).
+    file ``skipped`` or ``failed`` (``entry.status``). A large file comes in several
+    pieces (:data:`BIG_FILE`): every piece but the last has no ``entry``.
     """
 
-    entry: FileStatus
+    entry: FileStatus | None
     rows: dict[str, Rows] = field(default_factory=dict)
     signatures: tuple[np.ndarray | None, ...] = ()
     error: ReadError | None = None
@@ -120,27 +121,72 @@ class FileRows:
     n_rows: dict[str, int] = field(default_factory=dict)
     counts: Counter[str] = field(default_factory=Counter)
 
-    @property
-    def source(self) -> str:
-        return self.entry.source
-
 
 #: the tables a worker can write out itself: nothing in them waits for the duplicate index
 _RENDERED = tuple(name for name in DOCUMENT_TABLES if name != "documents")
+#: files larger than this (bytes) are processed in pieces of about :data:`PIECE_CHARS`
+#: characters of documents, each written before the next is made, so that memory holds
+#: the file's text and one piece instead of every row of it
+BIG_FILE = 4_000_000
+PIECE_CHARS = 500_000
 
 
 def rows_batch(paths: list[Path], root: Path, classifier: LayeredLabeller | None,
-                render: bool = False) -> list[FileRows]:
-    """Process a batch of files into table rows (in a worker), rendered as CSV when ``render``.
+               render: bool = False) -> Iterator[FileRows]:
+    """Process a batch of files into table rows, rendered as CSV when ``render``.
 
-    An exception from one file does not lose the batch: the files are processed again one
-    by one, and the one that raises is marked ``failed`` with the exception as its reason.
-    The collector stays paused until the rows are rendered (:func:`collector_paused`): for
-    CSV, what is left alive then (a few hundred objects) is all it walks.
+    Small files are processed together (one classifier call); a file larger than
+    :data:`BIG_FILE` in pieces, yielded as they are made. An exception from one file does
+    not lose the batch: the files are processed again one by one, and the one that
+    raises is marked ``failed`` with the exception as its reason. The collector stays
+    paused until the rows are rendered (:func:`collector_paused`): for CSV, what is left
+    alive then (a few hundred objects) is all it walks.
     """
+    small: list[Path] = []
+    for path in paths:
+        if file_size(path) <= BIG_FILE:
+            small.append(path)
+            continue
+        yield from _small_files(small, root, classifier, render)
+        small = []
+        yield from _big_file(path, root, classifier, render)
+    yield from _small_files(small, root, classifier, render)
+
+
+def rows_list(paths: list[Path], root: Path, classifier: LayeredLabeller | None,
+              render: bool = False) -> list[FileRows]:
+    """:func:`rows_batch` as a list (what a worker process sends back)."""
+    return list(rows_batch(paths, root, classifier, render))
+
+
+def _small_files(paths: list[Path], root: Path, classifier: LayeredLabeller | None,
+                 render: bool) -> list[FileRows]:
+    if not paths:
+        return []
     with collector_paused():
-        return [_file_rows(path, result, failure, render)
+        return [_file_rows(path, root, result, failure, render)
                 for path, (result, failure) in zip(paths, _guarded(paths, root, classifier), strict=True)]
+
+
+def _big_file(path: Path, root: Path, classifier: LayeredLabeller | None, render: bool) -> Iterator[FileRows]:
+    """The pieces of a large file, then its ``files`` row (see :data:`BIG_FILE`)."""
+    source, encoding, n_documents, size = _safe_source(path, root), None, 0, file_size(path)
+    try:
+        for result in process_file_in_pieces(path, root, classifier, PIECE_CHARS):
+            if result.error is not None:
+                yield _file_rows(path, root, result, None, render)
+                return
+            encoding = result.encoding
+            piece = _rows_of(result, render)
+            n_documents += len(result.documents)
+            yield piece
+    except Exception as exc:
+        reason = _failure_reason(exc) + (f" (after {n_documents} documents, which were kept)"
+                                         if n_documents else "")
+        yield FileRows(FileStatus(source, "failed", reason, encoding, size, n_documents),
+                       error=ReadError(source, reason))
+        return
+    yield FileRows(_read_entry(source, encoding, size, n_documents))
 
 
 def _guarded(paths: list[Path], root: Path,
@@ -159,9 +205,10 @@ def _failure_reason(exc: BaseException) -> str:
     return f"error while processing: {type(exc).__name__}" + (f": {message}" if message else "")
 
 
-def _file_rows(path: Path, result: FileResult | None, failure: str | None, render: bool) -> FileRows:
+def _file_rows(path: Path, root: Path, result: FileResult | None, failure: str | None,
+               render: bool) -> FileRows:
     """One file's :class:`FileRows`; an exception while building its rows marks it ``failed``."""
-    source = result.source if result is not None else _safe_source(path)
+    source = result.source if result is not None else _safe_source(path, root)
     size = file_size(path)
     if result is None or result.error is not None:
         what = "failed" if result is None else "skipped"
@@ -169,28 +216,36 @@ def _file_rows(path: Path, result: FileResult | None, failure: str | None, rende
         return FileRows(FileStatus(source, what, reason, None, size, 0),
                         error=ReadError(source, reason or what))
     try:
-        rows = table_tuples(result.documents)
-        n_rows = {name: len(rows[name]) for name in _RENDERED}
-        counts: Counter[str] = Counter()
-        count_rows(counts, {name: rows[name] for name in _RENDERED})
-        csv_bytes = {}
-        if render:
-            csv_bytes = {name: csv_text(rows[name]).encode(CSV_BODY_ENCODING) for name in _RENDERED}
-            rows = {"documents": rows["documents"]}
+        piece = _rows_of(result, render)
     except Exception as exc:
         reason = _failure_reason(exc)
         return FileRows(FileStatus(source, "failed", reason, result.encoding, size, 0),
                         error=ReadError(source, reason))
-    n_documents = len(result.documents)
-    entry = FileStatus(source, "read" if n_documents else "empty",
-                       None if n_documents else "no text (empty, or only white space)",
-                       result.encoding, size, n_documents)
-    return FileRows(entry, rows, result.signatures, csv_bytes=csv_bytes, n_rows=n_rows, counts=counts)
+    return replace(piece, entry=_read_entry(source, result.encoding, size, len(result.documents)))
 
 
-def _safe_source(path: Path) -> str:
+def _rows_of(result: FileResult, render: bool) -> FileRows:
+    """The rows of a file's documents (or of a piece of them), without ``entry``."""
+    rows = table_tuples(result.documents)
+    n_rows = {name: len(rows[name]) for name in _RENDERED}
+    counts: Counter[str] = Counter()
+    count_rows(counts, {name: rows[name] for name in _RENDERED})
+    csv_bytes = {}
+    if render:
+        csv_bytes = {name: csv_text(rows[name]).encode(CSV_BODY_ENCODING) for name in _RENDERED}
+        rows = {"documents": rows["documents"]}
+    return FileRows(None, rows, result.signatures, csv_bytes=csv_bytes, n_rows=n_rows, counts=counts)
+
+
+def _read_entry(source: str, encoding: str | None, size: int, n_documents: int) -> FileStatus:
+    return FileStatus(source, "read" if n_documents else "empty",
+                      None if n_documents else "no text (empty, or only white space)",
+                      encoding, size, n_documents)
+
+
+def _safe_source(path: Path, root: Path) -> str:
     try:
-        return source_name(path, path.parent)
+        return source_name(path, root)
     except Exception:
         return display_path(str(path))
 
@@ -223,7 +278,8 @@ def assemble(file_rows: FileRows, mark: Callable[[str, np.ndarray | None], Mark]
         if duplicate_of is not None:
             row = (*row[:_DUPLICATE_OF], duplicate_of, similarity, *row[_SIMILARITY + 1:])
         documents.append(row)
-    return {**file_rows.rows, "documents": documents, "files": [tuple(file_rows.entry)]}
+    files: Rows = [tuple(file_rows.entry)] if file_rows.entry is not None else []
+    return {**file_rows.rows, "documents": documents, "files": files}
 
 
 def iter_file_rows(root: str | Path, *, jobs: int = 1, classifier: LayeredLabeller | None = None,
@@ -231,7 +287,8 @@ def iter_file_rows(root: str | Path, *, jobs: int = 1, classifier: LayeredLabell
     """A :class:`FileRows` per file below ``root`` (or per file of ``files``), in corpus order."""
     root = Path(root)
     paths = list(files) if files is not None else list(scan_corpus(root).files)
-    work = functools.partial(rows_batch, render=render)
+    # one process: pieces of a large file are written as they come; workers send lists
+    work = functools.partial(rows_batch if jobs <= 1 else rows_list, render=render)
     for batch in map_batches(work, file_batches(paths), root, jobs, classifier):
         yield from batch
 
@@ -398,11 +455,12 @@ def extract_corpus(root: str | Path, out: str | Path, fmt: str = "csv", *, jobs:
                     writer.write_bytes(file_rows.csv_bytes, file_rows.n_rows)
                 count_rows(report.counts, {"documents": rows["documents"]})
                 report.counts.update(file_rows.counts)
-                report.statuses[file_rows.entry.status] += 1
                 if file_rows.error is not None:
                     report.errors.append(file_rows.error)
-                if on_file is not None:
-                    on_file(file_rows.entry)
+                if file_rows.entry is not None:
+                    report.statuses[file_rows.entry.status] += 1
+                    if on_file is not None:
+                        on_file(file_rows.entry)
         record = _record(fmt, root, started, writer.row_counts, [])
         record["files"] = dict(report.statuses)
         record["other_files"] = dict(report.others)

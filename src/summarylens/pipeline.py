@@ -153,11 +153,50 @@ def source_name(path: Path, root: Path) -> str:
 
 def _drafts(text: str) -> list[_Draft]:
     """Split a file's text into documents and segment each."""
-    drafts = []
-    for span in split_documents(text):
-        doc_text = text[span.start:span.end]
-        drafts.append(_Draft(span, doc_text, segment_text(doc_text)))
-    return drafts
+    return [_draft(text, span) for span in split_documents(text)]
+
+
+def _draft(text: str, span: DocumentSpan) -> _Draft:
+    doc_text = text[span.start:span.end]
+    return _Draft(span, doc_text, segment_text(doc_text))
+
+
+def process_file_in_pieces(path: str | Path, root: str | Path, classifier: LayeredLabeller | None = None,
+                           piece_chars: int = 1_000_000) -> Iterator[FileResult]:
+    """:func:`process_file` for a file too large to hold all its documents at once.
+
+    Yields results of the same ``source``, each with the next documents of the file
+    (about ``piece_chars`` characters of them; documents numbered across pieces), so that
+    a caller writing rows as they come holds one piece at a time: a 100 MB dump of 工作总结
+    is its text and one piece, not every paragraph and figure of it. The documents are
+    those :func:`process_file` gives (labelling documents together or apart gives the
+    same labels). An unreadable file gives one result with ``error``; a file with no
+    document gives one result with none.
+    """
+    source, text, encoding = _read(Path(path), Path(root))
+    if isinstance(text, ReadError):
+        yield FileResult(source, error=text)
+        return
+    spans: list[DocumentSpan] = []
+    size, first, yielded = 0, 1, False
+    for span in [*split_documents(text), None]:
+        if span is not None:
+            spans.append(span)
+            size += span.end - span.start
+            if size < piece_chars:
+                continue
+        if not spans and yielded:
+            break
+        with collector_paused():
+            drafts = [_draft(text, s) for s in spans]
+            labelled = label_documents([d.paragraphs for d in drafts], classifier)
+            documents = tuple(_finish(source, n, draft, paragraphs) for n, (draft, paragraphs)
+                              in enumerate(zip(drafts, labelled, strict=True), start=first))
+            del drafts, labelled
+        yield FileResult(source, documents, tuple(signature(content_text(doc)) for doc in documents),
+                         encoding=encoding)
+        first += len(documents)
+        spans, size, yielded = [], 0, True
 
 
 def _finish(source: str, n: int, draft: _Draft, paragraphs: list[Paragraph]) -> Document:
