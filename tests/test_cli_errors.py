@@ -108,3 +108,17 @@ def test_api_arguments_are_checked():
         sl.extract_figures(None)
     with pytest.raises(TypeError, match="str"):
         sl.extract_figures(b"\xe5\xb7\xa5")
+
+
+def test_an_unexpected_error_is_one_sentence_and_leaves_out_alone(corpus, tmp_path, capsys, monkeypatch):
+    from summarylens import corpus as corpus_module
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("a worker process died")
+
+    monkeypatch.setattr(corpus_module, "map_batches", broken)
+    out = tmp_path / "out"
+    assert main(["extract", str(corpus), "--out", str(out)]) == 2
+    message = _one_sentence(capsys)
+    assert "the run failed (RuntimeError: a worker process died)" in message
+    assert not out.exists()

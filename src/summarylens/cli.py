@@ -157,6 +157,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             traceback.print_exc()
         print(f"summarylens: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except Exception as exc:  # a worker killed (out of memory?) or a bug: still one sentence
+        if args.debug:
+            traceback.print_exc()
+        out = getattr(args, "out", None)
+        kept = f"; {out} was left as it was" if out and args.command == "extract" else ""
+        print(f"summarylens: error: the run failed ({type(exc).__name__}: {exc}){kept}; "
+              "--debug shows where", file=sys.stderr)
+        return EXIT_USAGE
 
 
 def _stop(args: argparse.Namespace, code: int, what: str) -> int:

@@ -109,7 +109,7 @@ def file_signatures(paths: Sequence[str | Path], root: str | Path) -> list[tuple
     headings and body), at a fraction of the cost: a first pass for near-duplicates.
     """
     root = Path(root)
-    out = []
+    out: list[tuple[str, np.ndarray | None]] = []
     for path in paths:
         source, text, _encoding = _read(Path(path), root)
         if isinstance(text, str):

@@ -116,7 +116,7 @@ def frame_from_tuples(name: str, rows: Sequence[tuple[object, ...]]) -> pd.DataF
 
     schema = schemas()[name]
     columns = list(zip(*rows, strict=True)) if rows else [() for _ in schema]
-    data = {column: pd.array(list(values), dtype=dtype)
+    data = {column: pd.array(list(values), dtype=dtype)  # type: ignore[call-overload]
             for (column, dtype), values in zip(schema.items(), columns, strict=True)}
     return pd.DataFrame(data, copy=False)
 
@@ -212,7 +212,7 @@ def csv_text(rows: Rows) -> str:
     """
     if not rows:
         return ""
-    lines = map(",".join, zip(*map(_cells, zip(*rows, strict=True)), strict=True))
+    lines: Iterable[str] = map(",".join, zip(*map(_cells, zip(*rows, strict=True)), strict=True))
     if len(rows[0]) == 1:  # a lone empty cell is quoted, or the row would read as no row
         lines = (line or '""' for line in lines)
     return "\r\n".join(lines) + "\r\n"
