@@ -116,7 +116,7 @@ def test_sigterm_and_ctrl_c_stop_the_workers_and_keep_the_result(finished, big_c
     process.send_signal(sig)
     _, err = process.communicate(timeout=60)
     assert process.returncode == code, err
-    assert err.decode().strip().splitlines() == [f"summarylens: {words}; {out} was left as it was"]
+    assert err.decode().strip().splitlines() == [f"summarylens: {words}; {out} was left as it was"], err
     assert _gone(workers)
     assert _snapshot(out) == before
     assert not list(out.parent.glob(f".{out.name}.tmp-*"))

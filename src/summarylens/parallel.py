@@ -17,6 +17,7 @@ Example::
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import os
 import signal
@@ -107,7 +108,8 @@ def map_batches(function: BatchFunction[T], batches: Iterable[list[Path]], root:
     finished = False
     try:
         for batch in batches:
-            pending.append(pool.submit(_in_worker, function, batch, root))
+            with _signals_blocked():  # the first submit forks the workers
+                pending.append(pool.submit(_in_worker, function, batch, root))
             if len(pending) >= jobs * WINDOW_PER_JOB:
                 yield pending.popleft().result()
         while pending:
@@ -117,6 +119,25 @@ def map_batches(function: BatchFunction[T], batches: Iterable[list[Path]], root:
         if not finished:
             _terminate(pool)
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+_STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
+
+
+@contextlib.contextmanager
+def _signals_blocked() -> Iterator[None]:
+    """Ctrl-C and SIGTERM held back while workers may be forked, delivered right after.
+
+    A worker forked with them blocked starts with them blocked and unblocks them only
+    once its own handlers are set (:func:`_init_worker`), so a worker stopped while it
+    starts dies quietly instead of running the main process's handler; and the main
+    process never takes them inside the at-fork hooks, where an exception is lost.
+    """
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def _terminate(pool: ProcessPoolExecutor) -> None:
@@ -143,6 +164,7 @@ def _init_worker(classifier: Any) -> None:
     _WORKER_CLASSIFIER = classifier
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)
     try:
         pr_set_pdeathsig = 1
         ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGKILL)
