@@ -15,8 +15,7 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from collections.abc import Collection, Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from .corpus import Corpus, read_corpus
 from .reading import read_tables
@@ -27,6 +26,10 @@ if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
     from .sections.estimator import SectionClassifier
+    from .words import add_words, count_dictionary, keyness, keywords, kwic, tokenize, tokens
+
+#: the word layer (summarylens.words), imported on first use: extract never loads it (nor pandas, nor jieba)
+_WORDS = ("add_words", "count_dictionary", "keyness", "keywords", "kwic", "tokenize", "tokens")
 
 
 def extract_figures(text: str) -> pd.DataFrame:
@@ -49,26 +52,6 @@ def segment(text: str) -> pd.DataFrame:
     return paragraphs_frame(label_paragraphs(segment_text(text)))
 
 
-def tokenize(text: str, *, stopwords: bool | Collection[str] | None = False, stock_phrases: bool = True) -> list[str]:
-    """Words of ``text`` by jieba with the union dictionary: ``sl.tokenize("慰问困难职工")`` → ['慰问', '困难职工'].
-
-    Punctuation and whitespace are dropped; ``stopwords=True`` drops the shipped stop words
-    (or pass your own), ``stock_phrases=False`` the genre's stock phrases (套话). See
-    :mod:`summarylens.words`.
-    """
-    from .words import tokenize as _tokenize
-
-    return _tokenize(text, stopwords=stopwords, stock_phrases=stock_phrases)
-
-
-def add_words(words: Iterable[Any] | str) -> None:
-    """Add your own words to the tokenizer of :func:`tokenize` (never jieba's global dictionary):
-    ``sl.add_words(["爱心妈妈小屋", ("职工健康小屋", 500, "nz")])``."""
-    from .words import add_words as _add_words
-
-    _add_words(words)
-
-
 def _check_text(text: object, function: str) -> None:
     if not isinstance(text, str):
         raise TypeError(f"{function}() needs the text as a str, not {type(text).__name__}; "
@@ -80,6 +63,10 @@ def __getattr__(name: str) -> object:
         from . import sections
 
         return sections.SectionClassifier
+    if name in _WORDS:
+        from . import words
+
+        return getattr(words, name)
     raise AttributeError(f"module 'summarylens' has no attribute {name!r}")
 
 
@@ -89,11 +76,16 @@ __all__ = [
     "Corpus",
     "SectionClassifier",
     "add_words",
+    "count_dictionary",
     "extract_figures",
+    "keyness",
+    "keywords",
+    "kwic",
     "load_model",
     "read_corpus",
     "read_tables",
     "segment",
     "tokenize",
+    "tokens",
     "training_frame",
 ]

@@ -2,6 +2,7 @@
 
     summarylens extract CORPUS_DIR --out OUT_DIR [--format csv|parquet] [--jobs N] [--model MODEL]
     summarylens train LABELS --out MODEL
+    summarylens terms CORPUS_DIR --out OUT_DIR [--by document|paragraph] [--userdict FILE]
 
 Exit codes: 0 all files read; 1 some files were skipped or failed (named on stderr and in
 ``files``); 2 a usage or environment error (one sentence, no traceback; ``--debug``
@@ -117,6 +118,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     template.add_argument("corpus", metavar="CORPUS_DIR", help="folder of .txt/.docx files")
     template.add_argument("--out", required=True, metavar="LABELS_DIR", help="folder for the label files")
+
+    from .words.cli import add_parser as add_terms_parser  # argparse only: the word layer loads when run
+
+    add_terms_parser(commands, parents=[common])
     return parser
 
 
@@ -142,7 +147,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     status 2; Ctrl-C and SIGTERM stop the workers and give 130 and 143.
     """
     args = build_parser().parse_args(argv)
-    command = {"extract": run_extract, "labels-template": run_labels_template}.get(args.command, run_train)
+    command = {"extract": run_extract, "labels-template": run_labels_template,
+               "terms": _run_terms}.get(args.command, run_train)
     if hasattr(sys.stdout, "reconfigure"):  # a file name must never fail to print
         sys.stdout.reconfigure(errors="backslashreplace")
     try:
@@ -165,6 +171,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"summarylens: error: the run failed ({type(exc).__name__}: {exc}){kept}; "
               "--debug shows where", file=sys.stderr)
         return EXIT_USAGE
+
+
+def _run_terms(args: argparse.Namespace) -> int:
+    from .words.cli import run
+
+    return run(args)
 
 
 def _stop(args: argparse.Namespace, code: int, what: str) -> int:
