@@ -22,7 +22,7 @@ KERNEL = "python3"
 #: says when no CJK font is installed
 BAD_OUTPUT = ("missing from font", "MissingCJKFontWarning", "No Chinese (CJK) font found")
 #: notebooks that must draw at least this many plots
-MIN_PLOTS = {"02_figures": 4, "03_sections": 6}
+MIN_PLOTS = {"02_figures": 4, "03_sections": 6, "04_words": 3}
 
 
 def workspace(tmp_path: Path) -> Path:
@@ -81,8 +81,8 @@ def test_notebook_runs_and_renders_chinese(path, tmp_path):
     assert count_plots(nb) >= MIN_PLOTS.get(path.stem, 0)
 
 
-def test_there_are_the_three_notebooks():
-    assert [p.stem for p in NOTEBOOKS] == ["01_quickstart", "02_figures", "03_sections"]
+def test_there_are_the_four_notebooks():
+    assert [p.stem for p in NOTEBOOKS] == ["01_quickstart", "02_figures", "03_sections", "04_words"]
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])

@@ -32,6 +32,7 @@ from .corpus import template_reuse, topic_by_org
 from .figures import figures_by_org, figures_by_topic, totals_check
 from .fonts import INSTALL_HINT, MissingCJKFontWarning, find_cjk_font, setup_cjk_font
 from .sections import corpus_profile, role_composition, section_profile, topic_confidence
+from .words import keyness_bars, keywords_by_topic, term_trend
 
 # ---------------------------------------------------------------------------
 # Everything at once
@@ -74,8 +75,9 @@ def save_all(corpus: Any, folder: str | Path, dpi: int = 150) -> list[Path]:
 
 __all__ = [
     "CJK_FONT", "INSTALL_HINT", "PLOTS", "MissingCJKFontWarning", "corpus_profile", "figure_of", "figures_by_org",
-    "figures_by_topic", "find_cjk_font", "role_composition", "save_all", "section_profile",
-    "setup_cjk_font", "template_reuse", "topic_by_org", "topic_confidence", "totals_check",
+    "figures_by_topic", "find_cjk_font", "keyness_bars", "keywords_by_topic", "role_composition", "save_all",
+    "section_profile", "setup_cjk_font", "template_reuse", "term_trend", "topic_by_org", "topic_confidence",
+    "totals_check",
 ]
 
 
