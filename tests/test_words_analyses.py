@@ -52,7 +52,7 @@ def tiny_corpus(repeated: bool = True) -> Corpus:
                 row["repeated"] = para in seen
             seen.add(para)
             paragraphs.append(row)
-    return Corpus(pd.DataFrame(documents), pd.DataFrame(paragraphs), pd.DataFrame(), pd.DataFrame())
+    return Corpus(pd.DataFrame(documents), pd.DataFrame(paragraphs), pd.DataFrame(), pd.DataFrame(), pd.DataFrame())
 
 
 @pytest.fixture(scope="module")
