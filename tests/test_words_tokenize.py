@@ -39,6 +39,7 @@ def test_union_terms_are_kept_whole(tok: WordTokenizer) -> None:
     assert share >= 0.97, missed
 
 
+@pytest.mark.slow
 def test_held_out_terms_are_kept_whole(tok: WordTokenizer) -> None:
     """A second list, written after the first dictionary and before the second one was fitted.
 
