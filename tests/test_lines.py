@@ -147,3 +147,12 @@ def test_a_headline_is_not_joined_to_the_first_sentence():
 
 def test_a_space_beside_a_digit_ends_no_run_in_heading():
     assert _rows("五、2032 年工作打算\n继续做好帮扶。")[0] == ("heading", "五、2032 年工作打算")
+
+
+def test_a_section_heading_run_into_its_first_subsection_is_cut():
+    text = "一、主要工作（一）抓好职工教育。全年办班6期。（二）做好帮扶。慰问职工20户。"
+    rows = _rows(text)
+    assert rows[0] == ("heading", "一、主要工作")
+    assert rows[1] == ("heading", "（一）抓好职工教育。")
+    # a subsection marker after punctuation or inside prose is left to the other rules
+    assert _rows("一、主要工作：（一）抓好学习。")[0][1].startswith("一、主要工作")

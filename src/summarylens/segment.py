@@ -72,6 +72,10 @@ COUNTED_QUANTITY = re.compile(
 )
 #: a date in a numbered line: "4月16日" (a heading names a task, an item reports an event)
 DATE = re.compile(r"[0-9０-９一二三四五六七八九十]{1,2}月[0-9０-９一二三四五六七八九十]{1,3}[日号]")
+#: a section heading (一、) and, run into it with no punctuation, its first subsection marker
+SECTION_FIRST = frozenset("一二三四五六七八九十")
+SECTION_MARKER = re.compile(r"[一二三四五六七八九十]{1,3}、")
+FIRST_SUBSECTION = re.compile(r"(?<=[\u4e00-\u9fff])[（(]一[)）]")
 #: a numbered clause with a comma, this long, that ends a document unfinished was cut off: a body item
 CUT_OFF_MIN_CHARS = 20
 #: a comma inside a line: a long comma-separated numbered line is a sentence, not a heading
@@ -200,8 +204,21 @@ def _body_line_pieces(text: str, start: int, end: int, content: str) -> list[_Pi
             pieces.append(_Piece(seg_start, seg_end, "noise"))
             continue
         for item_start, item_end in _cut_midline_items(text, seg_start, seg_end):
-            pieces.append(_Piece(item_start, item_end, midline=item_start > seg_start))
+            for a, b in _cut_first_subsection(text, item_start, item_end):
+                pieces.append(_Piece(a, b, midline=a > seg_start))
     return pieces
+
+
+def _cut_first_subsection(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut "一、工作开展情况（一）突出政治引领，……" before its first subsection marker.
+
+    A conversion that lost the line break leaves the section heading run into "（一）"
+    with no punctuation between; only a section line (一、) followed by "（一）" is cut.
+    """
+    if text[start:start + 1] not in SECTION_FIRST or not SECTION_MARKER.match(text, start, end):
+        return [(start, end)]
+    sub = FIRST_SUBSECTION.search(text, start, end)
+    return [(start, sub.start()), (sub.start(), end)] if sub else [(start, end)]
 
 
 def _cut_separators(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
