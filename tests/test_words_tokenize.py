@@ -146,7 +146,7 @@ def test_union_dict_lexicon() -> None:
     stock = lexicons.load("stock_phrases")
     assert {"进一步", "切实", "扎实推进", "取得了一定成效", "高度重视", "积极开展"} <= set(stock.words)
     assert not set(stock.words) & set(lex.words)
-    assert {"的", "了", "和"} <= set(lexicons.words("stopwords"))
+    assert {"的", "了", "和"} <= set(lexicons.entries("stopwords"))
 
 
 @pytest.mark.slow

@@ -29,7 +29,7 @@ from functools import cache, cached_property
 from importlib.resources import files
 from pathlib import Path
 
-__all__ = ["Lexicon", "available", "load", "read_lexicon", "words"]
+__all__ = ["Lexicon", "available", "entries", "load", "read_lexicon"]
 
 #: file endings a lexicon may have
 SUFFIXES = (".txt", ".tsv")
@@ -150,7 +150,7 @@ def load(name: str) -> Lexicon:
     raise KeyError(f"no lexicon named {name!r}; shipped lexicons: {', '.join(available())}")
 
 
-def words(name: str) -> tuple[str, ...]:
+def entries(name: str) -> tuple[str, ...]:
     """The entries (first column) of the shipped lexicon ``name``."""
     return load(name).words
 

@@ -48,13 +48,13 @@ def is_word(token: str) -> bool:
 @cache
 def stopwords() -> frozenset[str]:
     """The shipped stop words (``lexicons/stopwords.txt``)."""
-    return frozenset(lexicons.words("stopwords"))
+    return frozenset(lexicons.entries("stopwords"))
 
 
 @cache
 def stock_phrases() -> frozenset[str]:
     """The shipped stock phrases (``lexicons/stock_phrases.txt``), 套话 such as 进一步, 扎实推进."""
-    return frozenset(lexicons.words(STOCK_PHRASES))
+    return frozenset(lexicons.entries(STOCK_PHRASES))
 
 
 def _as_entry(word: str | DictEntry | tuple[Any, ...]) -> DictEntry:
