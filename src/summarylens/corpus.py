@@ -289,10 +289,16 @@ def iter_file_rows(root: str | Path, *, jobs: int = 1, classifier: LayeredLabell
     """A :class:`FileRows` per file below ``root`` (or per file of ``files``), in corpus order."""
     root = Path(root)
     paths = list(files) if files is not None else list(scan_corpus(root).files)
-    # one process: pieces of a large file are written as they come; workers send lists
-    work = functools.partial(rows_batch if jobs <= 1 else rows_list, render=render)
-    for batch in map_batches(work, file_batches(paths), root, jobs, classifier):
+    # pieces of a large file are written as they come, in this process; workers send lists
+    stream = functools.partial(rows_batch, render=render)
+    work = functools.partial(rows_list, render=render) if jobs > 1 else stream
+    for batch in map_batches(work, file_batches(paths), root, jobs, classifier,
+                             here=_has_big_file, here_function=stream):
         yield from batch
+
+
+def _has_big_file(paths: list[Path]) -> bool:
+    return any(file_size(path) > BIG_FILE for path in paths)
 
 
 @dataclass

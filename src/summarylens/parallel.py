@@ -89,13 +89,17 @@ def file_size(path: Path) -> int:
 
 
 def map_batches(function: BatchFunction[T], batches: Iterable[list[Path]], root: Path,
-                jobs: int = 1, classifier: LayeredLabeller | None = None) -> Iterator[T]:
+                jobs: int = 1, classifier: LayeredLabeller | None = None, *,
+                here: Callable[[list[Path]], bool] | None = None,
+                here_function: BatchFunction[T] | None = None) -> Iterator[T]:
     """``function(batch, root, classifier)`` for every batch, in order; in ``jobs`` processes if > 1.
 
     At most ``jobs * WINDOW_PER_JOB`` batches are in flight, so results never pile up in
     memory when writing is slower than processing. Each worker loads the classifier once.
     If the caller stops early (an exception, Ctrl-C, SIGTERM), the workers are
-    terminated at once.
+    terminated at once. A batch for which ``here(batch)`` is true is run in this process
+    by ``here_function`` when its turn comes (a large file whose rows are written as they
+    are made, instead of all sent back at once), while the workers go on with the next.
     """
     if jobs <= 1:
         for batch in batches:
@@ -104,16 +108,25 @@ def map_batches(function: BatchFunction[T], batches: Iterable[list[Path]], root:
     # load (on a first run: fit) the shipped model once, not in every worker
     shared = classifier if classifier is not None else default_predictor()
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(shared,))
-    pending: deque[Future[T]] = deque()
+    pending: deque[Future[T] | list[Path]] = deque()
+
+    def result(task: Future[T] | list[Path]) -> T:
+        if isinstance(task, list):
+            return (here_function or function)(task, root, shared)
+        return task.result()
+
     finished = False
     try:
         for batch in batches:
-            with _signals_blocked():  # the first submit forks the workers
-                pending.append(pool.submit(_in_worker, function, batch, root))
+            if here is not None and here(batch):
+                pending.append(batch)
+            else:
+                with _signals_blocked():  # the first submit forks the workers
+                    pending.append(pool.submit(_in_worker, function, batch, root))
             if len(pending) >= jobs * WINDOW_PER_JOB:
-                yield pending.popleft().result()
+                yield result(pending.popleft())
         while pending:
-            yield pending.popleft().result()
+            yield result(pending.popleft())
         finished = True
     finally:
         if not finished:
