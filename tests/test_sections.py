@@ -190,6 +190,44 @@ def test_closing_pledge_and_signature_lines():
     assert {p.topic for p in rows[-3:]} == {"other"}
 
 
+_HEADLINE_FIRST = [
+    "城关镇总工会 凝心聚力谱新篇",
+    "今年以来，镇总工会在镇党委的领导下，围绕中心、服务大局，较好地完成了全年各项任务。",
+    "全年走访慰问困难职工37户，发放慰问金5.2万元，组织职工健康体检420人次。",
+    "组织职工篮球赛和广场舞比赛各1场，参与职工300余人。",
+    "新建基层工会6家，发展会员410人，培训工会干部85人次。",
+]
+
+
+def test_a_headline_taken_for_body_text_has_no_place_of_its_own():
+    """A web page's headline read as a body row does not push the overview to second place."""
+    from summarylens.sections.features import ROLE_FEATURES, role_features
+    from summarylens.sections.rows import rows_from_frame
+
+    frame = pd.DataFrame({"text": _HEADLINE_FIRST, "kind": ["body"] * 5, "doc_id": ["d"] * 5})
+    _, records = role_features(rows_from_frame(frame))
+    first = [float(r[1][ROLE_FEATURES.index("first")]) for r in records]
+    last = [float(r[1][ROLE_FEATURES.index("last")]) for r in records]
+    assert first == [0.0, 1.0, 0.0, 0.0, 0.0] and last == [0.0, 0.0, 0.0, 0.0, 1.0]
+    assert sections.default_model().predict_role(frame)[1] == "preamble"
+    # a document of such lines only keeps its positions
+    short = pd.DataFrame({"text": ["工会简讯", "职工书屋开放", "健步走活动"], "kind": ["body"] * 3})
+    _, records = role_features(rows_from_frame(short))
+    assert [float(r[1][ROLE_FEATURES.index("first")]) for r in records] == [1.0, 0.0, 0.0]
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("一、主动公开政府信息情况\n全年通过区政府门户网站主动公开政府信息52条，依申请公开3件，均在规定时限内答复。",
+     "other"),
+    ("（一）组织工作\n今年新成立基层工会4家，召开工会成立大会暨第一次会员代表大会4场。", "organization"),
+    ("二、加强医德医风建设\n开展医德医风专题教育，组织全院职工签订廉洁行医承诺书。", "ideology"),
+])
+def test_genre_words_of_real_pages(text, topic):
+    """An agency's information-disclosure report is other; 组织工作, 医德医风 name their topics."""
+    rows = sections.label_paragraphs(segment_text(text))
+    assert [p.topic for p in rows if p.kind in ("heading", "body")] == [topic, topic]
+
+
 def test_a_two_part_heading_goes_by_its_first_clause():
     topics = [sections.label_paragraphs(segment_text(text))[0].topic for text in (
         "四、关心女职工，丰富职工文化生活", "四、丰富职工文化生活，关心女职工")]

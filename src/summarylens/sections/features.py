@@ -84,9 +84,10 @@ def role_features(rows: Rows, cues: RoleCues | None = None) -> tuple[list[int], 
         first_heading = kinds.index("heading") if "heading" in kinds else len(group)
         before = set(group[:first_heading].tolist())
         anchors = _list_anchors(rows, bodies, cues)
+        lead = _leading_fragments([rows.texts[i] for i in bodies])
         for k, i in enumerate(bodies):
-            layout.append((*_position(k, len(bodies)), float(i in before), float(first_heading == len(group)),
-                           *anchors[k]))
+            place = _position(k - lead, len(bodies) - lead) if k >= lead else _FRAGMENT_PLACE
+            layout.append((*place, float(i in before), float(first_heading == len(group)), *anchors[k]))
             body_rows.append(i)
     if not body_rows:
         return [], []
@@ -123,6 +124,36 @@ def _position(k: int, n: int) -> tuple[float, ...]:
     if n < MIN_PARAGRAPHS_FOR_POSITION:
         return 0.0, 0.0, 0.0, 0.0, 0.5
     return float(k == 0), float(k == 1), float(k == n - 1), float(k == n - 2), k / (n - 1)
+
+
+#: the place of a leading fragment: no position of its own (see :func:`_leading_fragments`)
+_FRAGMENT_PLACE = (0.0, 0.0, 0.0, 0.0, 0.0)
+#: a body row this short with no punctuation at all is a line, not a paragraph
+FRAGMENT_MAX_CHARS = 40
+_PUNCTUATION = re.compile(r"[。，,；;！!？?、]|[：:]$")
+
+
+def _leading_fragments(texts: list[str]) -> int:
+    """How many body rows open a document without being paragraphs: short lines without punctuation.
+
+    On a web page the first "body" row is often a headline or a site line the splitter
+    took for text ("城关镇总工会：凝心聚力谱新篇", a colon inside but none at the end, where a
+    salutation "各位代表：" has one); counting it as the first paragraph would
+    push the real opening overview to second place. Such rows are left out of the
+    positions (first, second, relative place); a document of fragments only keeps them all.
+
+    >>> _leading_fragments(["城关镇总工会 凝心聚力谱新篇", "今年以来，镇总工会在镇党委领导下……", "二是……"])
+    1
+    >>> _leading_fragments(["各位代表：", "一年来，……"]), _leading_fragments(["某某工会：聚力前行", "一年来，……"])
+    (0, 1)
+    """
+    n = 0
+    for text in texts:
+        stripped = text.strip()
+        if len(stripped) > FRAGMENT_MAX_CHARS or _PUNCTUATION.search(stripped):
+            break
+        n += 1
+    return n if n < len(texts) else 0
 
 
 def _opening_flags(text: str) -> tuple[float, float, float]:
