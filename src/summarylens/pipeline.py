@@ -1,4 +1,10 @@
-"""One file through every stage: decode → split → segment → classify → figures.
+"""One file through every stage: decode → view → split → segment → classify → figures.
+
+The stages read the normalised view of the text (:mod:`summarylens.normalise`: simplified
+characters, folded punctuation, stray spaces left out); the rows they give are mapped
+back, so offsets and ``text``/``raw`` are those of the decoded original. Values read off
+the view keep its form: ``org``, a figure's ``subject`` and ``sentence`` of a page in
+traditional script are in simplified characters ("寮步鎮總工會" → ``org`` "寮步镇总工会").
 
 :func:`process_text` is pure and per file, so it runs the same in a worker process, a
 Dask task or a loop. Near-duplicates need the documents that came *before*, so they are
@@ -25,7 +31,8 @@ import numpy as np
 from .dedup import signature
 from .figures import find_figures
 from .io import UnreadableFile, display_path, read_text
-from .meta import document_facts
+from .meta import clean_title, document_facts, opening_text
+from .normalise import View, original_figures, original_paragraphs, view
 from .records import Document, DocumentSpan, Figure, Paragraph, ReadError, Relation
 from .sections import TOPIC_KINDS, LayeredLabeller, default_predictor, label_paragraphs
 from .segment import segment_text
@@ -68,9 +75,10 @@ def process_files(paths: Sequence[str | Path], root: str | Path,
             if isinstance(text, ReadError):
                 results.append(FileResult(source, error=text))
                 continue
-            documents = tuple(_finish(source, n, draft, next(labelled))
-                              for n, draft in enumerate(file_drafts, start=1))
-            signatures = tuple(signature(content_text(doc)) for doc in documents)
+            labels = [next(labelled) for _draft in file_drafts]
+            documents = tuple(_finish(source, n, draft, paragraphs)
+                              for n, (draft, paragraphs) in enumerate(zip(file_drafts, labels, strict=True), start=1))
+            signatures = tuple(signature(_content(paragraphs)) for paragraphs in labels)
             results.append(FileResult(source, documents, signatures, encoding=encoding))
     return results
 
@@ -128,10 +136,14 @@ def process_text(text: str, source: str = "<text>", classifier: LayeredLabeller 
 
 @dataclass(frozen=True, slots=True)
 class _Draft:
-    """A document cut out and segmented, not yet classified."""
+    """A document cut out and segmented, not yet classified.
+
+    ``span`` is in offsets of the original file text, ``view`` is the document's view
+    (its ``original`` the document's text); ``paragraphs`` are in view offsets and words.
+    """
 
     span: DocumentSpan
-    text: str
+    view: View
     paragraphs: list[Paragraph]
 
 
@@ -152,13 +164,20 @@ def source_name(path: Path, root: Path) -> str:
 
 
 def _drafts(text: str) -> list[_Draft]:
-    """Split a file's text into documents and segment each."""
-    return [_draft(text, span) for span in split_documents(text)]
+    """Split a file's text into documents and segment each, on the file's view."""
+    file_view = view(text)
+    return [_draft(file_view, span) for span in split_documents(file_view.text)]
 
 
-def _draft(text: str, span: DocumentSpan) -> _Draft:
-    doc_text = text[span.start:span.end]
-    return _Draft(span, doc_text, segment_text(doc_text))
+def _draft(file_view: View, span: DocumentSpan) -> _Draft:
+    """One document, segmented on the file's view; its span in the original's offsets."""
+    start, end = file_view.cover(span.start, span.end)
+    original_span = DocumentSpan(
+        start, end, span.fragment,
+        noise=tuple(file_view.span(s, e) for s, e in span.noise),
+        site_titles=tuple(file_view.span(s, e) for s, e in span.site_titles))
+    doc_view = file_view.part(span.start, span.end, start, end)
+    return _Draft(original_span, doc_view, segment_text(doc_view.text))
 
 
 def process_file_in_pieces(path: str | Path, root: str | Path, classifier: LayeredLabeller | None = None,
@@ -177,9 +196,10 @@ def process_file_in_pieces(path: str | Path, root: str | Path, classifier: Layer
     if isinstance(text, ReadError):
         yield FileResult(source, error=text)
         return
+    file_view = view(text)
     spans: list[DocumentSpan] = []
     size, first, yielded = 0, 1, False
-    for span in [*split_documents(text), None]:
+    for span in [*split_documents(file_view.text), None]:
         if span is not None:
             spans.append(span)
             size += span.end - span.start
@@ -188,26 +208,39 @@ def process_file_in_pieces(path: str | Path, root: str | Path, classifier: Layer
         if not spans and yielded:
             break
         with collector_paused():
-            drafts = [_draft(text, s) for s in spans]
+            drafts = [_draft(file_view, s) for s in spans]
             labelled = label_documents([d.paragraphs for d in drafts], classifier)
             documents = tuple(_finish(source, n, draft, paragraphs) for n, (draft, paragraphs)
                               in enumerate(zip(drafts, labelled, strict=True), start=first))
+            signatures = tuple(signature(_content(paragraphs)) for paragraphs in labelled)
             del drafts, labelled
-        yield FileResult(source, documents, tuple(signature(content_text(doc)) for doc in documents),
-                         encoding=encoding)
+        yield FileResult(source, documents, signatures, encoding=encoding)
         first += len(documents)
         spans, size, yielded = [], 0, True
 
 
 def _finish(source: str, n: int, draft: _Draft, paragraphs: list[Paragraph]) -> Document:
-    """Figures and document facts of a classified draft: the finished document."""
+    """Figures and document facts of a classified draft: the finished document.
+
+    Figures and facts are read on the view; paragraphs and figures are then moved to
+    the original's offsets and words.
+    """
     figures, relations = _document_figures(paragraphs)
-    title_row = next((p.text for p in paragraphs if p.kind == "title"), None)
-    opening = next((p.text for p in paragraphs if p.kind == "body"), None)
-    facts = document_facts(title_row, opening, draft.span.fragment)
+    title = next((p for p in paragraphs if p.kind == "title"), None)
+    body = [p.text for p in paragraphs if p.kind in CONTENT_KINDS]
+    opening = opening_text([p.text for p in paragraphs if p.kind == "body"])
+    facts = document_facts(title.text if title else None, opening, draft.span.fragment, body)
+    doc_view = draft.view
+    if doc_view.text != doc_view.original:
+        paragraphs = original_paragraphs(doc_view, paragraphs)
+        figures = original_figures(doc_view, figures)
+    title_text = None
+    if title is not None:   # the title as written, not as viewed
+        s, e = doc_view.span(title.start, title.end)
+        title_text = clean_title(doc_view.original[s:e])
     return Document(
-        doc_id=f"{source}#{n}", source=source, text=draft.text, start=draft.span.start,
-        title=facts.title, org=facts.org, period=facts.period, year=facts.year,
+        doc_id=f"{source}#{n}", source=source, text=doc_view.original, start=draft.span.start,
+        title=title_text, org=facts.org, period=facts.period, year=facts.year,
         fragment=draft.span.fragment, paragraphs=tuple(paragraphs),
         figures=tuple(figures), relations=tuple(relations),
     )

@@ -391,7 +391,8 @@ def _has_words(content: str) -> bool:
     return any(ch.isalnum() for ch in content)
 
 
-def _clean_heading(content: str) -> str:
+def clean_heading(content: str) -> str:
+    """A heading as it stands in a heading path: "一、送温暖：" → "一、送温暖"."""
     return content.rstrip("。．.，,；;：: \u3000")
 
 
@@ -432,7 +433,7 @@ class Outline:
         level = None
         if kind == "heading" and family is not None:
             level = len(self.stack) + 1 if family == RELATIVE_LEVEL else family
-            self.stack.append((family, _clean_heading(content)))
+            self.stack.append((family, clean_heading(content)))
         return path, level
 
 
