@@ -85,3 +85,62 @@ def test_generic_title_org_gives_way_to_the_opening():
 def test_fragment_reads_no_facts_from_its_first_words():
     facts = document_facts(None, "料和宣传册800余份。四季度，分厂工会配合开展演练。", fragment=True)
     assert facts == type(facts)(None, None, None, None)
+
+
+# ---------------------------------------------------------------------------
+# Facts from the report, not the page (issue 12)
+# ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("2020镇工会在镇党委的领导下，认真履行职能", "镇工会"),
+        ("一年以来，**街道总工会在区总工会的指导下开展工作", "**街道总工会"),
+        ("年初，车队工会小组根据公司的要求作了部署", "车队工会小组"),
+        ("于5月24日学院工会请医科大学的专家来校讲座", "学院工会"),
+        ("区政府和工会组织的关心送到职工心坎上", None),
+        ("了总工会关于先进事迹的通报", None),
+        ("以科学发展观统领学校工会工作", None),
+        ("各基层工会积极开展活动", None),
+        ("现将我局20__年度工会工作总结如下", None),
+    ],
+)
+def test_org_without_a_year_or_a_verb_phrase(text, org):
+    assert find_org(text) == org
+
+
+def test_org_from_the_body_when_title_and_opening_name_none():
+    body = ["为深入贯彻会议精神，切实把关心关爱送到职工心坎上，东岭区总工会开展了送温暖活动。",
+            "一月以来，东岭区总工会先后深入十余家企业走访慰问。", "市总工会领导莅临指导。"]
+    facts = document_facts(None, body[0], body=body)
+    assert facts.org == "东岭区总工会"
+
+
+def test_generic_name_gives_way_to_the_longer_name_the_body_uses():
+    body = ["现将有关情况报告如下。县总工会以帮扶为重点全面推动公开工作。", "柳溪县总工会",
+            "柳溪县总工会2022年信息公开工作年度报告"]
+    assert document_facts(None, body[0], body=body).org == "柳溪县总工会"
+
+
+def test_a_site_title_that_contradicts_the_report_loses():
+    facts = document_facts("2023年工会年度工作总结范文", "过去的半年里，车队工会小组根据公司工委的要求开展工作。")
+    assert (facts.period, facts.year) == ("上半年", None)
+
+
+def test_the_year_that_opens_the_report_wins_and_a_masked_one_stays_na():
+    assert document_facts("2021年上半年工作总结", "2005年上半年，建设局工委围绕中心工作开展活动。").year == 2005
+    assert document_facts("工会年终工作总结 篇1", "20xx年，寮步镇总工会在上级的领导下开展工作。").year is None
+
+
+def test_a_report_that_names_no_period_is_a_year_summary_a_news_item_is_not():
+    assert document_facts(None, "柳背桥社区工会经过一年的努力，各项工作成绩可喜，会员人数稳步增加。").period == "全年"
+    assert document_facts("某某工会工作总结", "镇工会按照年初确定的目标任务开展工作。").period == "全年"
+    assert document_facts(None, "为贯彻会议精神，潞州区总工会开展了元旦春节送温暖活动，走访企业18家。").period is None
+
+
+def test_opening_passes_over_page_lines():
+    from summarylens.meta import opening_text
+
+    rows = ["发布日期：2025-10-31 11：23：32", "来源：本站",
+            "历下区总工会坚持服务大局、服务职工，全面提升了工会工作的覆盖面。"]
+    assert opening_text(rows) == rows[2]
