@@ -28,6 +28,7 @@ Example::
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -263,3 +264,35 @@ def similarity_matrix(texts: list[str]) -> np.ndarray:
             value = estimate_similarity(a, b) if a is not None and b is not None else 0.0
             matrix[i, j] = matrix[j, i] = value
     return matrix
+
+
+# ---------------------------------------------------------------------------
+# Rows repeated inside one document
+# ---------------------------------------------------------------------------
+
+#: a repeat shorter than this (without white space) may be a stock line ("主要做法："), not a
+#: page stored twice
+REPEAT_MIN_CHARS = 6
+#: the rows that may repeat an earlier one, and the rows they may repeat
+REPEAT_KINDS = frozenset({"heading", "body"})
+_REPEAT_SOURCES = frozenset({"title", "heading", "body"})
+
+
+def repeated_rows(texts: Sequence[str], kinds: Sequence[str]) -> list[bool]:
+    """Which rows of one document repeat an earlier row word for word (a page stored twice).
+
+    Rows are compared without white space (a copy wrapped differently is the same words).
+    Heading and body rows are flagged when they repeat an earlier title, heading or body
+    row; their figures are then counted once by the pivots and plots.
+
+    >>> repeated_rows(["慰问困难职工12户。", "走访企业5家。", "慰问困难职工 12户。"], ["body"] * 3)
+    [False, False, True]
+    """
+    seen: set[str] = set()
+    flags = []
+    for text, kind in zip(texts, kinds, strict=True):
+        key = "".join(text.split())
+        flags.append(kind in REPEAT_KINDS and len(key) >= REPEAT_MIN_CHARS and key in seen)
+        if kind in _REPEAT_SOURCES:
+            seen.add(key)
+    return flags

@@ -296,7 +296,7 @@ def original_paragraphs(doc_view: View, paragraphs: Sequence[Paragraph]) -> list
             continue
         out.append(Paragraph(para_id=p.para_id, kind=p.kind, level=p.level, heading_path=path,
                              start=s, end=e, text=text, role=p.role, topic=p.topic,
-                             topic_score=p.topic_score))
+                             topic_score=p.topic_score, repeated=p.repeated))
     return out
 
 

@@ -23,12 +23,12 @@ from __future__ import annotations
 import contextlib
 import gc
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
 
-from .dedup import signature
+from .dedup import repeated_rows, signature
 from .figures import find_figures
 from .io import UnreadableFile, display_path, read_text
 from .meta import clean_title, document_facts, opening_text
@@ -225,6 +225,9 @@ def _finish(source: str, n: int, draft: _Draft, paragraphs: list[Paragraph]) -> 
     Figures and facts are read on the view; paragraphs and figures are then moved to
     the original's offsets and words.
     """
+    flags = repeated_rows([p.text for p in paragraphs], [p.kind for p in paragraphs])
+    if any(flags):
+        paragraphs = [replace(p, repeated=True) if flag else p for p, flag in zip(paragraphs, flags, strict=True)]
     figures, relations = _document_figures(paragraphs)
     title = next((p for p in paragraphs if p.kind == "title"), None)
     body = [p.text for p in paragraphs if p.kind in CONTENT_KINDS]

@@ -284,20 +284,41 @@ def part_figures(relations: pd.DataFrame | None) -> pd.MultiIndex:
     return pd.MultiIndex.from_tuples(pairs, names=["doc_id", "fig_id"])
 
 
-def countable_figures(figures: Any, relations: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Figures that may be summed: a value, not masked, and not the part of a stated total."""
+def repeated_paragraphs(paragraphs: pd.DataFrame | None) -> pd.MultiIndex:
+    """(doc_id, para_id) of every paragraph flagged ``repeated`` (a page stored twice)."""
+    if paragraphs is None or "repeated" not in paragraphs.columns:
+        return pd.MultiIndex.from_tuples([], names=["doc_id", "para_id"])
+    rows = paragraphs[paragraphs["repeated"].fillna(False).astype(bool)]
+    return pd.MultiIndex.from_arrays([rows["doc_id"], rows["para_id"].astype("int64")], names=["doc_id", "para_id"])
+
+
+def countable_figures(figures: Any, relations: pd.DataFrame | None = None,
+                      paragraphs: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Figures that may be summed: a value, not masked, not the part of a stated total, and
+    not in a paragraph that repeats an earlier one (``repeated``: a page stored twice gives
+    its figures once).
+
+    The paragraphs come from ``paragraphs`` or from a Corpus passed as ``figures``; with a
+    bare figures table and no paragraphs, repeated paragraphs cannot be told apart.
+    """
     relations = optional_table(figures, "relations", relations)
+    paragraphs = optional_table(figures, "paragraphs", paragraphs)
     figures = table_of(figures, "figures")
     keep = figures["value"].notna() & ~figures["masked"].fillna(False).astype(bool)
     keys = pd.MultiIndex.from_arrays([figures["doc_id"], figures["fig_id"].astype("int64")])
     keep &= ~keys.isin(part_figures(relations))
+    repeated = repeated_paragraphs(paragraphs)
+    if len(repeated):
+        rows = pd.MultiIndex.from_arrays([figures["doc_id"], figures["para_id"].astype("int64")])
+        keep &= ~rows.isin(repeated)
     return figures[keep]
 
 
 def figure_totals(figures: Any, by: str = "topic", documents: pd.DataFrame | None = None,
                   relations: pd.DataFrame | None = None,
                   kinds: Sequence[str] = SUMMED_KINDS,
-                  money_types: Sequence[str] | None = UNION_MONEY) -> pd.DataFrame:
+                  money_types: Sequence[str] | None = UNION_MONEY,
+                  paragraphs: pd.DataFrame | None = None) -> pd.DataFrame:
     """Sums of money (元), people, person-times and households, grouped by ``by``.
 
     Only yuan are summed as money: amounts in a foreign currency (unit 美元, 欧元 …) and
@@ -309,8 +330,9 @@ def figure_totals(figures: Any, by: str = "topic", documents: pd.DataFrame | Non
 
     ``by`` is a figures column (``topic``, ``doc_id``, ``kind``…) or ``org_type``/``org``
     (read from the documents table). Columns: one per kind, plus ``n_figures`` (figures of
-    any kind) and ``n_documents``. The parts of stated totals are left out (see
-    :func:`countable_figures`).
+    any kind) and ``n_documents``. The parts of stated totals are left out, and so are the
+    figures of ``repeated`` paragraphs (from ``paragraphs`` or a Corpus), which would count
+    a page stored twice twice (see :func:`countable_figures`).
 
     >>> from summarylens.tables import frame
     >>> figs = frame("figures", [
@@ -321,7 +343,7 @@ def figure_totals(figures: Any, by: str = "topic", documents: pd.DataFrame | Non
     [26000.0, 24.0]
     """
     documents = optional_table(figures, "documents", documents)
-    rows = countable_figures(figures, relations).copy()
+    rows = countable_figures(figures, relations, paragraphs).copy()
     rows["_key"] = _group_keys(rows, by, documents)
     rows = rows[rows["_key"].notna()]
     summed = rows[rows["kind"].isin(kinds)]
@@ -360,14 +382,18 @@ def _group_keys(rows: pd.DataFrame, by: str, documents: pd.DataFrame | None) -> 
 
 def inconsistent_totals(figures: Any, relations: pd.DataFrame | None = None,
                         documents: pd.DataFrame | None = None,
-                        only_inconsistent: bool = True) -> pd.DataFrame:
+                        only_inconsistent: bool = True, paragraphs: pd.DataFrame | None = None) -> pd.DataFrame:
     """共计……其中 groups whose parts do not add up, one row each, readable.
+
+    A group whose total stands in a ``repeated`` paragraph (from ``paragraphs`` or a
+    Corpus) is the copy of an earlier one and is left out.
 
     Columns: doc_id, label (short org name), total (raw text), total_value, parts (raw texts
     joined by "、"), parts_sum, difference (total − parts), consistent, sentence.
     """
     relations = optional_table(figures, "relations", relations)
     documents = optional_table(figures, "documents", documents)
+    paragraphs = optional_table(figures, "paragraphs", paragraphs)
     figures = table_of(figures, "figures")
     columns = ["doc_id", "label", "total", "total_value", "parts", "parts_sum", "difference",
                "consistent", "sentence"]
@@ -376,6 +402,12 @@ def inconsistent_totals(figures: Any, relations: pd.DataFrame | None = None,
     if only_inconsistent:
         relations = relations[relations["consistent"].eq(False).fillna(False).astype(bool)]
     by_id = figures.set_index(["doc_id", figures["fig_id"].astype("int64")])
+    repeated = repeated_paragraphs(paragraphs)
+    if len(repeated) and not relations.empty:
+        totals = by_id.loc[list(zip(relations["doc_id"], relations["total_fig_id"].astype("int64"), strict=True))]
+        in_copy = pd.MultiIndex.from_arrays([totals.index.get_level_values(0),
+                                             totals["para_id"].astype("int64")]).isin(repeated)
+        relations = relations[~in_copy]
     labels = doc_labels(documents) if documents is not None else pd.Series(dtype="string")
     rows = [_relation_row(rel, by_id, labels) for rel in relations.itertuples(index=False)]
     return pd.DataFrame(rows, columns=columns)
@@ -451,10 +483,12 @@ class SlensAccessor:
 
     def totals(self, by: str = "topic", documents: pd.DataFrame | None = None,
                relations: pd.DataFrame | None = None,
-               money_types: Sequence[str] | None = UNION_MONEY) -> pd.DataFrame:
-        """Union money, people, person-times, households of a figures table (:func:`figure_totals`)."""
+               money_types: Sequence[str] | None = UNION_MONEY,
+               paragraphs: pd.DataFrame | None = None) -> pd.DataFrame:
+        """Union money, people, person-times, households of a figures table (:func:`figure_totals`);
+        pass ``paragraphs`` so that the figures of repeated paragraphs count once."""
         return figure_totals(self._table, by=by, documents=documents, relations=relations,
-                             money_types=money_types)
+                             money_types=money_types, paragraphs=paragraphs)
 
     def org_type(self) -> pd.Series:
         """Organisation type per document of a documents table (see :func:`org_type`)."""

@@ -74,12 +74,14 @@ class Paragraph:
     role: str | None = None
     topic: str | None = None
     topic_score: float | None = None
+    #: the row repeats an earlier one of its document word for word (a page stored twice)
+    repeated: bool = False
 
     def labelled(self, topic: str | None, topic_score: float | None, role: str | None) -> Paragraph:
         """This paragraph with its section labels set (what ``dataclasses.replace`` gives, faster)."""
         return Paragraph(para_id=self.para_id, kind=self.kind, level=self.level, heading_path=self.heading_path,
                          start=self.start, end=self.end, text=self.text, role=role, topic=topic,
-                         topic_score=topic_score)
+                         topic_score=topic_score, repeated=self.repeated)
 
 
 @dataclass(frozen=True, slots=True)

@@ -47,6 +47,7 @@ _DTYPES: dict[str, dict[str, str | tuple[str, ...]]] = {
         "doc_id": "string", "para_id": "Int64", "kind": tuple(KINDS), "level": "Int64",
         "heading_path": "string", "role": tuple(ROLES), "topic": tuple(TOPICS),
         "topic_score": "Float64", "start": "Int64", "end": "Int64", "text": "string",
+        "repeated": "boolean",
     },
     "figures": {
         "doc_id": "string", "para_id": "Int64", "fig_id": "Int64", "raw": "string",
@@ -143,7 +144,7 @@ def document_tuples(doc: Document) -> dict[str, Rows]:
         )],
         "paragraphs": [(
             doc_id, p.para_id, p.kind, p.level, p.heading_path or None, p.role, p.topic,
-            _number(p.topic_score), p.start, p.end, p.text,
+            _number(p.topic_score), p.start, p.end, p.text, p.repeated,
         ) for p in doc.paragraphs],
         "figures": [(
             doc_id, f.para_id, f.fig_id, f.raw, f.start, f.end, _number(f.value), f.unit, f.kind,

@@ -74,14 +74,16 @@ def figures_by_topic(data: Any, relations: pd.DataFrame | None = None, *,
                      log: bool = True, money_types: Sequence[str] | None = pivots.UNION_MONEY) -> Figure:
     """Union money (元, shown as 万/亿), people and person-times mentioned per topic, summed.
 
-    Parts of stated totals (共计……其中) are left out so that nothing is counted twice;
-    money is union money only unless ``money_types`` says otherwise (an employer's revenue
-    or a bank's loans are not union spending); log scale by default, since 经费 runs to 亿
-    while 民主管理 mentions a few thousand yuan.
+    Parts of stated totals (共计……其中) and the figures of ``repeated`` paragraphs (a page
+    stored twice) are left out so that nothing is counted twice; money is union money only
+    unless ``money_types`` says otherwise (an employer's revenue or a bank's loans are not
+    union spending); log scale by default, since 经费 runs to 亿 while 民主管理 mentions a
+    few thousand yuan.
     """
     totals = pivots.figure_totals(pivots.table_of(data, "figures"), by="topic",
                                   relations=pivots.optional_table(data, "relations", relations),
-                                  money_types=money_types)
+                                  money_types=money_types,
+                                  paragraphs=pivots.optional_table(data, "paragraphs", None))
     if totals.empty:
         raise ValueError("no figures with a topic to plot")
     return _totals_figure(totals, [TOPICS[t] for t in totals.index],
@@ -99,12 +101,16 @@ def figures_by_org(data: Any, documents: pd.DataFrame | None = None,
                    log: bool = True, money_types: Sequence[str] | None = pivots.UNION_MONEY) -> Figure:
     """Money, people and person-times per organisation type (``by="label"``: per document).
 
+    As in :func:`figures_by_topic`, parts of stated totals and the figures of ``repeated``
+    paragraphs are left out.
+
     >>> fig = figures_by_org(corpus)     # 不同类型单位提及的金额、人数与人次   # doctest: +SKIP
     """
     documents = _documents(data, documents, "figures_by_org")
     totals = pivots.figure_totals(pivots.table_of(data, "figures"), by=by, documents=documents,
                                   relations=pivots.optional_table(data, "relations", relations),
-                                  money_types=money_types)
+                                  money_types=money_types,
+                                  paragraphs=pivots.optional_table(data, "paragraphs", None))
     if totals.empty:
         raise ValueError("no figures to plot")
     totals = totals.sort_values("money", ascending=False)
@@ -123,12 +129,14 @@ def totals_check(data: Any, relations: pd.DataFrame | None = None,
     """Stated totals against the sum of their parts (共计……其中): off the diagonal = inconsistent.
 
     Inconsistent groups are numbered in the scatter and listed beside it
-    ("1 宁山县总工会：共计216人 ≠ 其中之和 210"), so that labels never overlap.
+    ("1 宁山县总工会：共计216人 ≠ 其中之和 210"), so that labels never overlap. A group in a
+    ``repeated`` paragraph (a page stored twice) is shown once.
     """
     figures = pivots.table_of(data, "figures")
     relations = pivots.optional_table(data, "relations", relations)
     documents = pivots.optional_table(data, "documents", documents)
-    table = pivots.inconsistent_totals(figures, relations, documents, only_inconsistent=False)
+    table = pivots.inconsistent_totals(figures, relations, documents, only_inconsistent=False,
+                                       paragraphs=pivots.optional_table(data, "paragraphs", None))
     table = table[(table["total_value"] > 0) & (table["parts_sum"].fillna(0) > 0)]
     if table.empty:
         raise ValueError("no 共计……其中 groups with values to plot")
