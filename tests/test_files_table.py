@@ -51,14 +51,20 @@ def test_every_file_gets_a_row_with_its_status(tmp_path):
 
 
 def test_html_without_trafilatura_is_skipped_with_the_install_command(tmp_path, monkeypatch):
-    import importlib.util
+    import builtins
 
-    real = importlib.util.find_spec
-    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "trafilatura" else real(name, *a))
+    real_import = builtins.__import__
+
+    def no_trafilatura(name, *args, **kwargs):
+        if name.split(".")[0] == "trafilatura":
+            raise ImportError("No module named 'trafilatura'")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_trafilatura)
     (tmp_path / "page.html").write_text("<html><body>工会</body></html>", encoding="utf-8")
     corpus = sl.read_corpus(tmp_path)
     assert corpus.files["status"].tolist() == ["skipped"]
-    assert 'pip install "summarylens[html]"' in corpus.files["reason"][0]
+    assert "pip install 'summarylens[html]'" in corpus.files["reason"][0]
 
 
 def test_a_file_mixing_utf8_and_gbk_lines_is_read_line_by_line(tmp_path):

@@ -84,3 +84,19 @@ def test_without_the_extra_the_message_names_the_install_command(monkeypatch):
     monkeypatch.setattr(builtins, "__import__", no_trafilatura)
     with pytest.raises(MissingExtra, match=r"pip install 'summarylens\[html\]'"):
         html_text(_page(""))
+
+
+def test_a_saved_page_in_a_corpus_is_read_as_a_report(tmp_path):
+    pytest.importorskip("trafilatura")
+    import summarylens as sl
+
+    page = _page('<meta http-equiv="Content-Type" content="text/html; charset=gbk">')
+    (tmp_path / "东岭.htm").write_bytes(page.encode("gbk"))
+    corpus = sl.read_corpus(tmp_path)
+    assert corpus.files[["status", "encoding"]].values.tolist() == [["read", "html"]]
+    (doc,) = corpus.documents.itertuples()
+    assert doc.org == "东岭镇工会" and doc.year == 2023
+    figures = corpus.figures
+    assert {"12家", "860人", "48户", "9.6万元"} <= set(figures["raw"])
+    for f in figures.itertuples():
+        assert doc.text[f.start:f.end] == f.raw

@@ -14,7 +14,6 @@ Example::
 from __future__ import annotations
 
 import codecs
-import importlib.util
 import os
 import re
 import stat
@@ -65,13 +64,17 @@ def display_path(name: str) -> str:
     return raw.decode("utf-8", "backslashreplace")
 
 
-def _read_plain(path: Path) -> tuple[str, str]:
+def _read_bytes(path: Path) -> bytes:
     try:
         if not stat.S_ISREG(path.stat().st_mode):  # a pipe would block, a device never end
             raise UnreadableFile("not a regular file")
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise UnreadableFile(f"cannot open file: {exc.strerror or exc}") from exc
+
+
+def _read_plain(path: Path) -> tuple[str, str]:
+    data = _read_bytes(path)
     text, encoding = decode_bytes(data)
     del data
     return normalise_newlines(text), encoding
@@ -81,17 +84,30 @@ def _read_docx_file(path: Path) -> tuple[str, str]:
     return _read_docx(path), "docx"
 
 
+def _read_html_file(path: Path) -> tuple[str, str]:
+    """A saved web page's main text (:mod:`summarylens.webpage`, the ``html`` extra)."""
+    from .webpage import MissingExtra, decode_html, html_text
+
+    data = _read_bytes(path)
+    try:
+        markup, _codec = decode_html(data)
+    except UnicodeDecodeError as exc:
+        raise UnreadableFile(f"undecodable web page (byte {exc.start})") from exc
+    try:
+        text = html_text(markup)
+    except MissingExtra as exc:
+        raise UnreadableFile(str(exc)) from exc
+    except Exception as exc:  # lxml and trafilatura raise many kinds for a broken page
+        raise UnreadableFile(f"not a readable web page: {exc}") from exc
+    return normalise_newlines(text), "html"
+
+
 #: how each file suffix is read: ``suffix → reader(path) -> (text, encoding)``; a reader
 #: raises :class:`UnreadableFile` with the reason. Add a format by adding an entry.
 READERS: dict[str, Callable[[Path], tuple[str, str]]] = {
     ".txt": _read_plain, ".text": _read_plain, ".docx": _read_docx_file,
+    ".html": _read_html_file, ".htm": _read_html_file,
 }
-
-
-def _html_reason() -> str:
-    if importlib.util.find_spec("trafilatura") is None:
-        return 'a web page needs trafilatura: pip install "summarylens[html]"'
-    return "web pages are not read by this version"
 
 
 #: suffixes listed in the ``files`` table as ``skipped``, and why (a function: the reason
@@ -100,8 +116,6 @@ UNSUPPORTED: dict[str, Callable[[], str]] = {
     ".doc": lambda: "an old Word file (.doc): save it as .docx or .txt to read it",
     ".pdf": lambda: "a PDF file: convert it to text first (e.g. pdftotext)",
     ".wps": lambda: "a WPS file: save it as .docx or .txt to read it",
-    ".html": _html_reason,
-    ".htm": _html_reason,
 }
 
 
