@@ -167,3 +167,21 @@ def test_traditional_gate_lexicon_agrees_with_opencc():
 def test_a_stray_traditional_character_in_simplified_text_is_left():
     text = "乾隆年间的碑刻。工会慰问职工12户。"
     assert to_simplified(text) == text
+
+
+def test_rows_mapped_back_keep_every_other_field():
+    from summarylens.normalise import original_figures, original_paragraphs
+    from summarylens.records import Figure, Paragraph
+
+    v = view("慰問30 多名職工，每人發放200元")
+    p = Paragraph(para_id=3, kind="body", level=None, heading_path="", start=0, end=len(v.text), text=v.text,
+                  role="work", topic="welfare", topic_score=0.9, repeated=True)
+    (back,) = original_paragraphs(v, [p])
+    assert back.text == v.original and (back.role, back.topic, back.topic_score, back.repeated) == (
+        "work", "welfare", 0.9, True)
+    at = v.text.index("200元")
+    f = Figure(raw="200元", start=at, end=at + 4, value=200.0, unit="元", kind="money", per="每人",
+               money_type="union", para_id=3, fig_id=0, topic="welfare", sentence=v.text)
+    (fig,) = original_figures(v, [f])
+    assert (fig.raw, fig.per, fig.money_type, fig.sentence) == ("200元", "每人", "union", v.original)
+    assert v.original[fig.start:fig.end] == "200元"

@@ -39,7 +39,7 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
@@ -294,9 +294,7 @@ def original_paragraphs(doc_view: View, paragraphs: Sequence[Paragraph]) -> list
         if text == p.text and path == p.heading_path and s == p.start:
             out.append(p)
             continue
-        out.append(Paragraph(para_id=p.para_id, kind=p.kind, level=p.level, heading_path=path,
-                             start=s, end=e, text=text, role=p.role, topic=p.topic,
-                             topic_score=p.topic_score, repeated=p.repeated))
+        out.append(replace(p, heading_path=path, start=s, end=e, text=text))
     return out
 
 
@@ -323,9 +321,7 @@ def original_figures(doc_view: View, figures: Sequence[Figure]) -> list[Figure]:
         if raw == f.raw and sentence == f.sentence and s == f.start:
             out.append(f)
             continue
-        out.append(Figure(raw=raw, start=s, end=e, value=f.value, unit=f.unit, kind=f.kind,
-                          qualifier=f.qualifier, masked=f.masked, subject=f.subject, sentence=sentence,
-                          para_id=f.para_id, fig_id=f.fig_id, topic=f.topic))
+        out.append(replace(f, raw=raw, start=s, end=e, sentence=sentence))
     return out
 
 

@@ -172,8 +172,8 @@ def _drafts(text: str) -> list[_Draft]:
 def _draft(file_view: View, span: DocumentSpan) -> _Draft:
     """One document, segmented on the file's view; its span in the original's offsets."""
     start, end = file_view.cover(span.start, span.end)
-    original_span = DocumentSpan(
-        start, end, span.fragment,
+    original_span = replace(
+        span, start=start, end=end,
         noise=tuple(file_view.span(s, e) for s, e in span.noise),
         site_titles=tuple(file_view.span(s, e) for s, e in span.site_titles))
     doc_view = file_view.part(span.start, span.end, start, end)
