@@ -60,7 +60,7 @@ ORG_NAME_CHARS = r"[\u4e00-\u9fff（）()·\-A-Za-z0-9*＊_＿×]"
 @cache
 def org_pattern() -> re.Pattern[str]:
     """An organisation naming itself at a clause start, followed by a word of ``org_followers``."""
-    followers = "|".join(re.escape(w) for w in sorted(lexicons.words("org_followers"), key=len, reverse=True))
+    followers = "|".join(re.escape(w) for w in sorted(lexicons.entries("org_followers"), key=len, reverse=True))
     return re.compile(rf"({ORG_NAME_CHARS}{{1,30}}?{ORG_SUFFIX})(?=$|(?:{followers})(?!的)|[0-9０-９_XＸx]|[（(])")
 
 
@@ -249,7 +249,7 @@ def _body_orgs(body: Sequence[str]) -> Counter[str]:
 @cache
 def _generic_org() -> re.Pattern[str]:
     """A name that only says a kind of unit: "学校工会", "镇工会" (lexicon ``org_generic_units``)."""
-    units = "|".join(re.escape(w) for w in sorted(lexicons.words("org_generic_units"), key=len, reverse=True))
+    units = "|".join(re.escape(w) for w in sorted(lexicons.entries("org_generic_units"), key=len, reverse=True))
     return re.compile(rf"^(?:{units})?(?:总工会|工会|工委)$")
 
 

@@ -225,7 +225,7 @@ def _spaces(text: str) -> list[int]:
 
 @cache
 def _units() -> frozenset[str]:
-    return frozenset(lexicons.words("view_units"))
+    return frozenset(lexicons.entries("view_units"))
 
 
 def _unit_spaces(text: str, spaces: list[int]) -> list[tuple[int, int]]:
@@ -363,7 +363,7 @@ def to_simplified(text: str) -> str:
 
 @cache
 def _traditional_gate() -> re.Pattern[str]:
-    return re.compile("[" + "".join(lexicons.words("traditional_gate")) + "]")
+    return re.compile("[" + "".join(lexicons.entries("traditional_gate")) + "]")
 
 
 @cache
