@@ -262,12 +262,15 @@ def _org(title: str | None, head: str, body: Sequence[str]) -> str | None:
     """
     generic = _generic_org()
     from_title = find_org(title) if title else None
-    counts = _body_orgs(body) if body else Counter()
     if from_title and not generic.match(from_title):
         return from_title
+    org = find_org(head) if head else None
+    if org and not generic.match(org):
+        return org                      # the body is read only when title and opening fall short
+    counts = _body_orgs(body) if body else Counter()
     # over a generic title, a name the body uses once may be a passing mention: it must recur
     recurring = [name for name, n in counts.most_common() if n >= (2 if from_title else 1)]
-    org = (find_org(head) if head else None) or (recurring[0] if recurring else None) or from_title
+    org = org or (recurring[0] if recurring else None) or from_title
     if org and generic.match(org):
         longer = [(n, name) for name, n in counts.items()
                   if name.endswith(org) and len(name) > len(org) and not generic.match(name)]
