@@ -14,7 +14,7 @@ from summarylens.chrome import (
 )
 from summarylens.lexicons import Lexicon, load
 from summarylens.pipeline import process_text
-from summarylens.segment import segment_text
+from summarylens.segmentation import segment_text
 from summarylens.split import split_documents
 
 

@@ -22,7 +22,7 @@ from summarylens.sections.estimator import SectionClassifier
 from summarylens.sections.features import role_features, role_numbers
 from summarylens.sections.rows import rows_from_frame
 from summarylens.sections.text import text_key
-from summarylens.segment import segment_text
+from summarylens.segmentation import segment_text
 from summarylens.split import split_documents
 
 
@@ -111,7 +111,7 @@ def test_default_predictor_labels_as_the_default_model(documents):
 
 def test_the_default_predictor_loads_without_sklearn(tmp_path):
     sections.default_predictor()  # the cache of this test session exists now
-    code = ("import sys; from summarylens import sections; from summarylens.segment import segment_text; "
+    code = ("import sys; from summarylens import sections; from summarylens.segmentation import segment_text; "
             "p = sections.default_predictor(); rows = p.label(segment_text('三、送温暖\\n慰问困难职工73户。')); "
             "print(type(p).__name__, rows[1].topic, 'sklearn' in sys.modules, 'pandas' in sys.modules)")
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from summarylens.segment import segment_text
+from summarylens.segmentation import segment_text
 from summarylens.split import iter_blocks
 
 

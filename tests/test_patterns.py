@@ -13,7 +13,7 @@ from summarylens.patterns import (
     SEPARATOR,
     SHI_ITEM,
 )
-from summarylens.segment import heading_level
+from summarylens.segmentation import heading_level
 
 NOISE_LINE = default_cues().any_pattern
 

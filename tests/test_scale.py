@@ -15,7 +15,7 @@ from summarylens.dedup import BANDS, ROWS, DuplicateIndex, estimate_similarity
 from summarylens.io import iter_corpus_files, read_text
 from summarylens.pipeline import label_documents, process_file, process_files
 from summarylens.reading import read_tables
-from summarylens.segment import segment_text
+from summarylens.segmentation import segment_text
 from summarylens.split import split_documents
 from summarylens.tables import DOCUMENT_TABLES, TABLE_NAMES, TableWriter, build_tables
 

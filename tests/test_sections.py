@@ -17,7 +17,7 @@ from summarylens import sections
 from summarylens.records import ROLES, TOPICS
 from summarylens.sections import persistence
 from summarylens.sections.estimator import SectionClassifier
-from summarylens.segment import segment_text
+from summarylens.segmentation import segment_text
 
 #: floors of the grouped 5-fold scores on the shipped labels, set from the run quoted in
 #: the README (5-fold: topic macro-F1 0.919, role accuracy 0.986) less a margin for label edits

@@ -45,7 +45,7 @@ def extract_figures(text: str) -> pd.DataFrame:
 def segment(text: str) -> pd.DataFrame:
     """Paragraphs of one document's text, with topic and role: ``sl.segment("一、……。……")``."""
     from .sections import label_paragraphs
-    from .segment import segment_text
+    from .segmentation import segment_text
     from .tables import paragraphs_frame
 
     _check_text(text, "segment")

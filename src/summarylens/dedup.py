@@ -296,3 +296,22 @@ def repeated_rows(texts: Sequence[str], kinds: Sequence[str]) -> list[bool]:
         if kind in _REPEAT_SOURCES:
             seen.add(key)
     return flags
+
+
+__all__ = [
+    "BANDS",
+    "DUPLICATE_THRESHOLD",
+    "MIN_CHARS",
+    "NUM_PERM",
+    "REPEAT_KINDS",
+    "REPEAT_MIN_CHARS",
+    "ROWS",
+    "SHINGLE",
+    "DuplicateIndex",
+    "band_keys",
+    "estimate_similarity",
+    "repeated_rows",
+    "shingle_hashes",
+    "signature",
+    "similarity_matrix",
+]

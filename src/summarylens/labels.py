@@ -83,3 +83,13 @@ def validate_labels(labels: pd.DataFrame) -> pd.DataFrame:
     bad_topic = labels["topic"].notna() & ~labels["topic"].isin(list(TOPICS))
     bad_role = labels["role"].notna() & ~labels["role"].isin(list(ROLES))
     return labels[bad_topic | bad_role]
+
+
+__all__ = [
+    "LABELLED_KINDS",
+    "LABEL_COLUMNS",
+    "label_file_name",
+    "read_labels",
+    "validate_labels",
+    "write_template",
+]

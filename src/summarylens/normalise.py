@@ -47,7 +47,7 @@ import numpy as np
 
 from . import lexicons
 from .records import Figure, Paragraph
-from .segment import clean_heading
+from .segmentation import clean_heading
 
 __all__ = [
     "WRAP_MIN_GAPS", "View", "fold", "identity", "original_figures", "original_paragraphs", "to_simplified", "view",

@@ -8,7 +8,7 @@ A ``…_GATE`` beside a slow pattern finds, fast, something every match of that 
 holds; where the gate finds nothing the slow pattern is not searched. (Python's engine
 tries a pattern that opens with many alternatives or a lookbehind at every offset; a gate
 that opens with a literal or a class lets it skip ahead.) ``tests/test_split.py`` and
-``tests/test_segment.py`` hold every gate to its pattern.
+``tests/test_segmentation.py`` hold every gate to its pattern.
 
 Example::
 
@@ -142,3 +142,29 @@ PROSE_END = re.compile(r"[。！？!?；;，,]\s*$")
 MASKED = re.compile(
     r"[0-9０-９]+[_＿]+[0-9０-９]*|[0-9０-９]*[xX×＊*]{2,}[0-9０-９]*|[xX×*]{2,}|[0-9０-９]+[xX]+(?![a-zA-Z])"
 )
+
+
+__all__ = [
+    "ARTICLE_MARKER",
+    "HEADING_FIRST",
+    "HEADING_MARKERS",
+    "LEAD_IN",
+    "MARKER_NUMERALS",
+    "MASKED",
+    "MIDLINE_GATE",
+    "MIDLINE_HEADING",
+    "MIDLINE_ITEM",
+    "MIDLINE_PARAGRAPH",
+    "NUMBERED_TITLE",
+    "NUMBERED_TITLE_GATE",
+    "PLAIN_HEADING_MAX_CHARS",
+    "PLAIN_HEADING_WORDS",
+    "PROSE_END",
+    "RUN_IN_END",
+    "SEPARATOR",
+    "SEPARATOR_GATE",
+    "SHI_GATE",
+    "SHI_ITEM",
+    "SIGNOFF_LINE",
+    "TITLE_WORDS",
+]

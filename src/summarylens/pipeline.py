@@ -35,7 +35,7 @@ from .meta import clean_title, document_facts, opening_text
 from .normalise import View, original_figures, original_paragraphs, view
 from .records import Document, DocumentSpan, Figure, Paragraph, ReadError, Relation
 from .sections import TOPIC_KINDS, LayeredLabeller, default_predictor, label_paragraphs
-from .segment import segment_text
+from .segmentation import segment_text
 from .split import split_documents
 
 #: paragraph kinds whose words are the report itself (figures, topics, duplicates)
@@ -257,7 +257,7 @@ def label_documents(documents: Sequence[Sequence[Paragraph]],
     checks it on the shipped corpus). A classifier whose ``label`` method is its own (not the
     stock layered one) is called document by document.
 
-    >>> from summarylens.segment import segment_text
+    >>> from summarylens.segmentation import segment_text
     >>> [[p.topic for p in doc] for doc in label_documents([segment_text("三、送温暖\\n慰问困难职工73户。")])]
     [['welfare', 'welfare']]
     """
@@ -291,3 +291,18 @@ def _document_figures(paragraphs: Sequence[Paragraph]) -> tuple[list[Figure], li
         figures.extend(found)
         relations.extend(found_relations)
     return figures, relations
+
+
+__all__ = [
+    "CONTENT_KINDS",
+    "FileResult",
+    "collector_paused",
+    "content_text",
+    "file_signatures",
+    "label_documents",
+    "process_file",
+    "process_file_in_pieces",
+    "process_files",
+    "process_text",
+    "source_name",
+]

@@ -506,3 +506,30 @@ class SlensAccessor:
     def zh(self) -> pd.DataFrame:
         """The table with topic/role labels and figure columns in Chinese (see :func:`chinese`)."""
         return chinese(self._table)  # type: ignore[return-value]
+
+
+__all__ = [
+    "FIGURE_COLUMNS",
+    "ORG_TYPES",
+    "SUMMED_KINDS",
+    "UNION_MONEY",
+    "UNKNOWN_ORG_TYPE",
+    "SlensAccessor",
+    "chinese",
+    "content_texts",
+    "corpus_topic_profile",
+    "countable_figures",
+    "doc_labels",
+    "figure_totals",
+    "inconsistent_totals",
+    "optional_table",
+    "org_type",
+    "part_figures",
+    "repeated_paragraphs",
+    "role_share",
+    "short_org",
+    "similarity",
+    "table_of",
+    "topic_by_org_type",
+    "topic_share",
+]

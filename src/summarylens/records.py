@@ -165,3 +165,20 @@ class DocumentSpan:
     noise: tuple[tuple[int, int], ...] = field(default=())
     #: span (file offset) of a site/compilation title line that opens this document
     site_titles: tuple[tuple[int, int], ...] = field(default=())
+
+
+__all__ = [
+    "FIGURE_KINDS",
+    "KINDS",
+    "MONEY_TYPES",
+    "PERIODS",
+    "QUALIFIERS",
+    "ROLES",
+    "TOPICS",
+    "Document",
+    "DocumentSpan",
+    "Figure",
+    "Paragraph",
+    "ReadError",
+    "Relation",
+]

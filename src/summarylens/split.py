@@ -309,3 +309,27 @@ def split_documents(text: str) -> list[DocumentSpan]:
         DocumentSpan(start, end, fragment)
         for (start, fragment), end in zip(starts, bounds, strict=True)
     ]
+
+
+__all__ = [
+    "CLAUSE_MARK",
+    "HEADLINE_MAX_CHARS",
+    "INNER_END",
+    "MARKER_WITH_BODY_CHARS",
+    "PAGE_CUT_MIN_CHARS",
+    "PAGE_FOOTER",
+    "PAGE_NUMBER",
+    "SENTENCE_END",
+    "SPACE_RUN",
+    "TITLE_MAX_CHARS",
+    "Line",
+    "is_article_marker",
+    "is_noise_line",
+    "is_plain_heading",
+    "is_report_title",
+    "is_separator",
+    "is_title_like",
+    "iter_blocks",
+    "iter_lines",
+    "split_documents",
+]

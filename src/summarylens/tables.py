@@ -377,3 +377,25 @@ class TableWriter:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+__all__ = [
+    "COLUMNS",
+    "CSV_BODY_ENCODING",
+    "CSV_ENCODING",
+    "DOCUMENT_TABLES",
+    "FILE_STATUSES",
+    "TABLE_NAMES",
+    "Rows",
+    "TableWriter",
+    "build_tables",
+    "csv_text",
+    "document_tuples",
+    "figures_frame",
+    "frame",
+    "frame_from_tuples",
+    "frame_rows",
+    "paragraphs_frame",
+    "schemas",
+    "table_tuples",
+]

@@ -31,3 +31,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     module = importlib.import_module(EVALUATIONS[args[0]])
     return int(module.main(args[1:]) or 0)
+
+
+__all__ = [
+    "EVALUATIONS",
+    "main",
+]

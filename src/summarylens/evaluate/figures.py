@@ -365,3 +365,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     corpus_dir = args.corpus or default_corpus_dir(gold_dir)
     results = evaluate(gold_dir, corpus_dir, args.split, args.lines, args.quiet)
     return 0 if results else 1
+
+
+__all__ = [
+    "Item",
+    "Score",
+    "default_corpus_dir",
+    "default_gold_dir",
+    "evaluate",
+    "evaluate_meaning",
+    "list_errors",
+    "main",
+    "match",
+    "predict_lines",
+    "predict_pipeline",
+    "read_gold",
+    "read_splits",
+    "report",
+    "same_value",
+    "score",
+    "source_of_gold",
+    "span_match",
+    "split_names",
+    "value_match",
+]

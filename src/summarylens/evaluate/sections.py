@@ -249,3 +249,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 if __name__ == "__main__":  # pragma: no cover
     raise SystemExit(main())
+
+
+__all__ = [
+    "FLAT_PARAMS",
+    "KeywordBaseline",
+    "confusion_table",
+    "cross_validate",
+    "main",
+    "report",
+    "scores",
+    "source_of",
+]

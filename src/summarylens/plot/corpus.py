@@ -102,3 +102,7 @@ def _most_reused(matrix: pd.DataFrame, max_docs: int) -> list[str]:
     return [d for d in matrix.index if d in keep]
 
 
+__all__ = [
+    "template_reuse",
+    "topic_by_org",
+]

@@ -189,3 +189,8 @@ def _clip(text: object, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+__all__ = [
+    "figures_by_org",
+    "figures_by_topic",
+    "totals_check",
+]

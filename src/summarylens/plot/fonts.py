@@ -157,3 +157,15 @@ def setup_cjk_font(path: str | None = None) -> str | None:
 
 setup_cjk_font()
 
+
+__all__ = [
+    "CJK_FAMILIES",
+    "CJK_FILE_PATTERNS",
+    "CJK_FONT",
+    "FONT_DIRS",
+    "FONT_SUFFIXES",
+    "INSTALL_HINT",
+    "MissingCJKFontWarning",
+    "find_cjk_font",
+    "setup_cjk_font",
+]

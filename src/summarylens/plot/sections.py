@@ -161,3 +161,9 @@ def _scores(rows: pd.DataFrame, column: str, value: str) -> np.ndarray:
     return rows.loc[rows[column] == value, "topic_score"].to_numpy(dtype=float)
 
 
+__all__ = [
+    "corpus_profile",
+    "role_composition",
+    "section_profile",
+    "topic_confidence",
+]

@@ -23,7 +23,7 @@ The topics and roles are those of SPEC section 3. The package follows the data:
 
 Example::
 
-    >>> from summarylens.segment import segment_text
+    >>> from summarylens.segmentation import segment_text
     >>> rows = label_paragraphs(segment_text("三、关心职工生活\\n春节前走访慰问困难职工73人。"))
     >>> [(p.kind, p.topic, p.role) for p in rows]
     [('heading', 'welfare', None), ('body', 'welfare', 'work')]

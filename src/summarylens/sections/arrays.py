@@ -7,7 +7,7 @@ loaded from an ``.npz`` cache beside the fitted model's (see
 :mod:`summarylens.sections.persistence`). :func:`label_paragraphs` is what the pipeline
 calls for one document.
 
-    >>> from summarylens.segment import segment_text
+    >>> from summarylens.segmentation import segment_text
     >>> rows = label_paragraphs(segment_text("三、关心职工生活\\n春节前走访慰问困难职工73人。"))
     >>> [(p.kind, p.topic, p.role) for p in rows]
     [('heading', 'welfare', None), ('body', 'welfare', 'work')]
@@ -45,7 +45,7 @@ class SectionModel(LayeredLabeller):
     :func:`default_predictor` returns one, loaded from an ``.npz`` cache in milliseconds.
     ``params`` are the classifier's parameters (``get_params()``).
 
-    >>> from summarylens.segment import segment_text
+    >>> from summarylens.segmentation import segment_text
     >>> [p.topic for p in default_predictor().label(segment_text("三、送温暖\\n慰问困难职工73户。"))]
     ['welfare', 'welfare']
     """
@@ -130,7 +130,7 @@ def label_paragraphs(paragraphs: Sequence[Paragraph], classifier: LayeredLabelle
 
     ``classifier=None`` uses :func:`default_predictor`. Title and noise rows come back unchanged.
 
-    >>> from summarylens.segment import segment_text
+    >>> from summarylens.segmentation import segment_text
     >>> [p.role for p in label_paragraphs(segment_text("下半年，我们将继续做好困难职工帮扶工作。"))]
     ['plan']
     """

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from ..records import ROLES
-from ..segment import SIGNOFF_LINE
+from ..segmentation import SIGNOFF_LINE
 from .cues import CLOSING_PLEDGE, LIST_ITEM, PLAN_OPENING, PROBLEM_OPENING, RoleCues, default_role_cues
 from .rows import Rows
 

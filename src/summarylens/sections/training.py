@@ -26,7 +26,7 @@ __all__ = ["shipped_labels_dir", "train_from_labels", "training_frame", "with_he
 def with_heading_paths(labels: pd.DataFrame) -> pd.DataFrame:
     """Add ``heading_path`` to label rows, rebuilt from the headings of each document.
 
-    The chain is built as the segmenter builds it (:func:`summarylens.segment.heading_paths`),
+    The chain is built as the segmenter builds it (:func:`summarylens.segmentation.heading_paths`),
     so the model sees the same paths in training as in use.
 
     >>> import pandas as pd
@@ -49,7 +49,7 @@ def with_heading_paths(labels: pd.DataFrame) -> pd.DataFrame:
 
 
 def _document_paths(group: pd.DataFrame) -> dict[Any, str]:
-    from ..segment import heading_paths
+    from ..segmentation import heading_paths
 
     rows = list(zip(group["kind"], group["text"], strict=True))
     return dict(zip(group.index, heading_paths(rows), strict=True))

@@ -460,3 +460,28 @@ def _close_to(stack: list[tuple[int, str]], family: int) -> list[tuple[int, str]
         if open_family == family:
             return stack[:depth]
     return stack
+
+
+__all__ = [
+    "CLAUSE_BREAK",
+    "COUNTED_QUANTITY",
+    "CUT_OFF_MIN_CHARS",
+    "DATE",
+    "DIGIT",
+    "FIRST_SUBSECTION",
+    "GLUED_TITLE",
+    "ITEM_END",
+    "RELATIVE_LEVEL",
+    "RUN_IN_HEADING_MAX_CHARS",
+    "SECTION_FIRST",
+    "SECTION_HEADING_MAX_CHARS",
+    "SECTION_MARKER",
+    "SECTION_RUN_IN_MAX_CHARS",
+    "SHORT_ITEM_MAX_CHARS",
+    "SUBTITLE",
+    "Outline",
+    "clean_heading",
+    "heading_level",
+    "heading_paths",
+    "segment_text",
+]

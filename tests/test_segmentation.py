@@ -18,7 +18,7 @@ from summarylens.patterns import (
     SHI_GATE,
     SHI_ITEM,
 )
-from summarylens.segment import heading_level, segment_text
+from summarylens.segmentation import heading_level, segment_text
 
 
 def _rows(text: str) -> list[tuple[str, int | None, str]]:
@@ -218,7 +218,7 @@ def test_nesting_follows_the_document_not_a_fixed_order_of_styles():
     assert paths["二、文体"] == ""
 
 
-# Gates (summarylens.segment): where the gate finds nothing the pattern must find nothing.
+# Gates (summarylens.segmentation): where the gate finds nothing the pattern must find nothing.
 _GATE_PIECES = st.sampled_from([
     "。", "；", ";", "！", "？", "!", "?", "：", ":", " ", "\u3000", "\t", "一、", "2、", "3．", "12、",
     "（一）", "(2)", "①", "⑳", "一是", "二是", "十是", "三", "是", "，", "加强学习", "下半年主要工作：",
@@ -255,7 +255,7 @@ def test_segment_gates_pass_every_span_their_patterns_match(text, a, b):
 @example("。。 ：2、", 1, 40)
 @example("加强学习。\t各项工作：", 5, 40)
 def test_midline_patterns_tried_at_the_gates_find_what_a_scan_finds(text, a, b):
-    from summarylens.segment import _midline_matches
+    from summarylens.segmentation import _midline_matches
 
     start, end = min(a, b, len(text)), min(max(a, b), len(text))
     scanned = {m.end() for pattern in (MIDLINE_ITEM, MIDLINE_HEADING, MIDLINE_PARAGRAPH)
