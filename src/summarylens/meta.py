@@ -73,9 +73,9 @@ ORG_LEADING_NOISE = re.compile(
 )
 
 #: clause openings after which a name is a superior body or an object, not the reporter
+#: (the lexicon org_superior_openings; longest first, as an alternation tries them in order)
 ORG_SUPERIOR_CONTEXT = re.compile(
-    r"^(?:在|按照|根据|围绕|认真|贯彻|落实|响应|由|努力|提高|加强|推动|突出|履行|发挥|组织|开展|做好"
-    r"|强化|深化|进一步|全面|充分|积极|协助|配合|向|对|为|与|和|经|受)"
+    "^(?:" + "|".join(sorted(lexicons.entries("org_superior_openings"), key=len, reverse=True)) + ")"
 )
 #: the reporting organisation is named in the first few clauses of a report, or not at all
 ORG_CLAUSES = 4

@@ -26,6 +26,7 @@ from typing import Any
 
 import pandas as pd
 
+from . import lexicons
 from .records import ROLES, TOPICS
 
 #: figure kinds summed by :func:`figure_totals` (percentages and plain counts are not summed)
@@ -39,17 +40,10 @@ FIGURE_COLUMNS: dict[str, str] = {
     "n_figures": "数字个数", "n_documents": "文档数",
 }
 
-#: organisation types, tried in order on org + title: the first that matches wins
-ORG_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("学校", re.compile(r"学校|小学|中学|一中|二中|大学|学院|幼儿园|职校|职专|教育")),
-    ("医院", re.compile(r"医院|卫生院|保健院|疾控|中医院")),
-    ("金融", re.compile(r"银行|信用社|信用合作|农商行|保险|证券|支行|分行")),
-    ("科研院所", re.compile(r"研究院|研究所|科学院|设计院")),
-    ("机关", re.compile(r"机关|[^结]局|委(?!员会)|厅|政府|公安|法院|检察|税务|办事处|中心")),
-    ("街道社区", re.compile(r"街道|社区|乡|镇|村")),
-    ("地方总工会", re.compile(r"总工会|工会联合会|工联会|园区|开发区|高新区")),
-    ("企业", re.compile(r"公司|集团|厂|矿|企业|酒店|宾馆|超市|商场|供电|电力|邮政|铁路|客运"
-                        r"|车站|段|站|公交")),
+#: organisation types, tried in order on org + title: the first that matches wins (the cues
+#: are the lexicon org_types: one regular expression per type, in the file's order)
+ORG_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile("|".join(cues))) for name, cues in lexicons.load("org_types").groups("type").items()
 )
 #: the org type of a document whose org and title say nothing
 UNKNOWN_ORG_TYPE = "未注明"
