@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from _pipeline_checks import check_pipeline
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -134,15 +135,7 @@ def test_view_maps_every_character_back(text):
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(_VIEW_PIECES, max_size=80).map("".join))
 def test_rows_keep_original_offsets_and_words(text):
-    docs = process_text(text, "x.txt")
-    if docs:
-        assert "".join(d.text for d in docs) == text
-    for doc in docs:
-        assert text[doc.start:doc.start + len(doc.text)] == doc.text
-        for p in doc.paragraphs:
-            assert doc.text[p.start:p.end] == p.text
-        for f in doc.figures:
-            assert doc.text[f.start:f.end] == f.raw
+    check_pipeline(text)
 
 
 def test_figure_sentence_is_the_original_sentence():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from _pipeline_checks import check_pipeline as _check
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -14,23 +15,6 @@ _PIECES = st.sampled_from([
     "5%—6%", "15xxxx", "202_年", "２０２３年", "两名", "近百人", "第九届", "5月23日", "\ufeff",
 ])
 _GENRE_TEXT = st.lists(_PIECES, max_size=80).map("".join)
-
-
-def _check(text: str) -> None:
-    docs = process_text(text, "x.txt")
-    if docs:  # the documents tile the whole file: nothing is lost
-        assert "".join(d.text for d in docs) == text
-    for doc in docs:
-        assert text[doc.start:doc.start + len(doc.text)] == doc.text
-        for p in doc.paragraphs:
-            assert doc.text[p.start:p.end] == p.text
-        for f in doc.figures:
-            assert doc.text[f.start:f.end] == f.raw
-            assert f.para_id is not None and f.fig_id is not None
-        ids = [f.fig_id for f in doc.figures]
-        assert ids == list(range(len(ids)))
-        for r in doc.relations:
-            assert 0 <= r.total_fig_id < len(ids) and all(0 <= i < len(ids) for i in r.part_fig_ids)
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
