@@ -130,9 +130,9 @@ def console() -> int:
 
     Before the interpreter shuts down, the objects alive are moved out of the cyclic
     collector's reach (``gc.freeze``): its last collections would walk every object of
-    the imported modules and the model once more, 40 of the 50 ms Python takes to exit
-    after an ``extract`` (measured on an interpreter that imported the package and loaded
-    the model). What is still alive is freed as usual; the process ends right after.
+    the imported modules and the model once more, most of the time Python takes to exit
+    after an ``extract`` (the README's speed section has the numbers). What is still alive
+    is freed as usual; the process ends right after.
     """
     code = main()
     gc.freeze()

@@ -89,10 +89,10 @@ def collector_paused() -> Iterator[None]:
 
     A batch of files makes many short-lived objects (paragraphs, figures, row tuples) that
     reference counting frees; the collector would still walk them about a hundred times
-    per 3 MB of files (0.06 s, 2 % of the work). Paused, it walks once what the block
-    leaves alive when it is back on: 0.03 s for the documents :func:`process_files`
-    returns, 0.003 s when ``summarylens extract`` pauses it until they are rendered as CSV.
-    Hardly any objects form cycles (about 300 per 3 MB); those are collected after the block.
+    per 3 MB of files. Paused, it walks once what the block leaves alive when it is back
+    on: the documents :func:`process_files` returns, or nothing much when ``summarylens
+    extract`` pauses it until they are rendered as CSV. Hardly any objects form cycles;
+    those are collected after the block. (The README's speed section has the timings.)
 
     >>> import gc
     >>> with collector_paused():

@@ -3,7 +3,7 @@
 :func:`find_figures` reads one heading or body paragraph and returns its figures
 (:class:`~summarylens.records.Figure`) and its 共计……其中 groups
 (:class:`~summarylens.records.Relation`). It is regex-driven — no segmentation — so it
-runs many times faster than ``jieba.lcut`` over the same text (``bench/figures.py``):
+runs faster than ``jieba.lcut`` over the same text (``bench/figures.py`` measures by how much):
 one ``finditer`` finds the numbers, most of them take a fast path (an Arabic number
 and a plain unit), and each sentence is cut out once per paragraph.
 
