@@ -34,6 +34,8 @@ from functools import cache
 
 import numpy as np
 
+from .records import CONTENT_KINDS
+
 #: shingle length in characters
 SHINGLE = 5
 #: number of minima in a signature (bands × rows; a power of two: a bin is the top bits of a hash)
@@ -274,7 +276,7 @@ def similarity_matrix(texts: list[str]) -> np.ndarray:
 #: page stored twice
 REPEAT_MIN_CHARS = 6
 #: the rows that may repeat an earlier one, and the rows they may repeat
-REPEAT_KINDS = frozenset({"heading", "body"})
+REPEAT_KINDS = CONTENT_KINDS
 _REPEAT_SOURCES = frozenset({"title", "heading", "body"})
 
 

@@ -28,11 +28,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from .records import ROLES, TOPICS
+from .records import CONTENT_KINDS, ROLES, TOPICS
 
 LABEL_COLUMNS: tuple[str, ...] = ("doc_id", "para_id", "kind", "topic", "role", "text")
 #: paragraph kinds that carry labels
-LABELLED_KINDS = ("heading", "body")
+LABELLED_KINDS = tuple(sorted(CONTENT_KINDS))
 
 
 def label_file_name(source: str) -> str:

@@ -46,7 +46,7 @@ from typing import Any
 import numpy as np
 
 from . import lexicons
-from .records import Figure, Paragraph
+from .records import PATH_SEP, Figure, Paragraph
 from .segmentation import clean_heading
 
 __all__ = [
@@ -290,7 +290,7 @@ def original_paragraphs(doc_view: View, paragraphs: Sequence[Paragraph]) -> list
             written[clean_heading(p.text)] = clean_heading(text)
         path = p.heading_path
         if path and written:
-            path = " > ".join(written.get(h, h) for h in path.split(" > "))
+            path = PATH_SEP.join(written.get(h, h) for h in path.split(PATH_SEP))
         if text == p.text and path == p.heading_path and s == p.start:
             out.append(p)
             continue

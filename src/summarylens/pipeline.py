@@ -33,13 +33,12 @@ from .figures import find_figures
 from .io import UnreadableFile, display_path, read_text
 from .meta import clean_title, document_facts, opening_text
 from .normalise import View, original_figures, original_paragraphs, view
-from .records import Document, DocumentSpan, Figure, Paragraph, ReadError, Relation
+from .records import CONTENT_KINDS, Document, DocumentSpan, Figure, Paragraph, ReadError, Relation
 from .sections import TOPIC_KINDS, LayeredLabeller, default_predictor, label_paragraphs
 from .segmentation import segment_text
 from .split import split_documents
 
 #: paragraph kinds whose words are the report itself (figures, topics, duplicates)
-CONTENT_KINDS = frozenset({"heading", "body"})
 
 
 @dataclass(frozen=True, slots=True)

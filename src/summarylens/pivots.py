@@ -27,7 +27,7 @@ from typing import Any
 import pandas as pd
 
 from . import lexicons
-from .records import ROLES, TOPICS
+from .records import CONTENT_KINDS, ROLES, TOPICS
 
 #: figure kinds summed by :func:`figure_totals` (percentages and plain counts are not summed)
 SUMMED_KINDS: tuple[str, ...] = ("money", "people", "person_times", "households")
@@ -427,7 +427,7 @@ def content_texts(documents: pd.DataFrame, paragraphs: pd.DataFrame | None = Non
     """Each document's words: headings and body joined (what the duplicate finder compares)."""
     if paragraphs is None:
         return documents.set_index("doc_id")["text"].astype("object")
-    content = paragraphs[paragraphs["kind"].isin(("heading", "body"))]
+    content = paragraphs[paragraphs["kind"].isin(list(CONTENT_KINDS))]
     joined = content.groupby("doc_id", sort=False)["text"].agg("\n".join)
     return joined.reindex(documents["doc_id"]).fillna("").astype("object")
 

@@ -42,6 +42,10 @@ ROLES: dict[str, str] = {
 
 #: Paragraph kinds.
 KINDS: tuple[str, ...] = ("title", "heading", "body", "noise")
+#: the kinds that hold the report's own words: they get topics, figures, tokens and repeats
+CONTENT_KINDS: frozenset[str] = frozenset({"heading", "body"})
+#: what joins the headings of a ``heading_path``: "一、思想引领 > （一）理论学习"
+PATH_SEP = " > "
 
 #: Figure kinds and qualifiers of SPEC section 2.
 FIGURE_KINDS: tuple[str, ...] = (
@@ -168,9 +172,11 @@ class DocumentSpan:
 
 
 __all__ = [
+    "CONTENT_KINDS",
     "FIGURE_KINDS",
     "KINDS",
     "MONEY_TYPES",
+    "PATH_SEP",
     "PERIODS",
     "QUALIFIERS",
     "ROLES",

@@ -41,7 +41,7 @@ from .patterns import (
     SHI_ITEM,
 )
 from .patterns import SIGNOFF_LINE as SIGNOFF_LINE  # where sections.roles reads it
-from .records import Paragraph
+from .records import CONTENT_KINDS, PATH_SEP, Paragraph
 from .split import (
     is_article_marker,
     is_noise_line,
@@ -429,7 +429,7 @@ class Outline:
         """Read one row; return its heading path and (for a heading) its level."""
         if family is not None:
             self.stack = _close_to(self.stack, family)
-        path = " > ".join(title for _, title in self.stack) if kind in ("heading", "body") else ""
+        path = PATH_SEP.join(title for _, title in self.stack) if kind in CONTENT_KINDS else ""
         level = None
         if kind == "heading" and family is not None:
             level = len(self.stack) + 1 if family == RELATIVE_LEVEL else family

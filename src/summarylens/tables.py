@@ -21,7 +21,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .records import FIGURE_KINDS, KINDS, MONEY_TYPES, PERIODS, QUALIFIERS, ROLES, TOPICS, Document
+from .records import CONTENT_KINDS, FIGURE_KINDS, KINDS, MONEY_TYPES, PERIODS, QUALIFIERS, ROLES, TOPICS, Document
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -135,7 +135,7 @@ def document_tuples(doc: Document) -> dict[str, Rows]:
     ('甲.txt#1', 1, 0, '12户')
     """
     doc_id = doc.doc_id
-    n_paragraphs = sum(p.kind in ("heading", "body") for p in doc.paragraphs)
+    n_paragraphs = sum(p.kind in CONTENT_KINDS for p in doc.paragraphs)
     return {
         "documents": [(
             doc_id, doc.source, doc.title, doc.org, doc.period, doc.year, doc.fragment,

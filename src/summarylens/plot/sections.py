@@ -15,7 +15,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator, PercentFormatter
 
 from .. import pivots
-from ..records import ROLES, TOPICS
+from ..records import CONTENT_KINDS, ROLES, TOPICS
 from ._common import (
     ROLE_COLORS,
     TOPIC_COLORS,
@@ -124,7 +124,7 @@ def topic_confidence(data: Any, *, threshold: float | None = 0.5) -> Figure:
     Paragraphs below ``threshold`` (dashed line) are the ones worth reading and labelling first.
     """
     paragraphs = _paragraphs_with_topics(data)
-    content = paragraphs["kind"].isin(("heading", "body"))
+    content = paragraphs["kind"].isin(list(CONTENT_KINDS))
     rows = paragraphs[content & paragraphs["topic_score"].notna()]
     if rows.empty:
         raise ValueError("the paragraphs have no topic_score values")

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from ..records import CONTENT_KINDS
 from .features import list_anchor, role_features, role_numbers, section_role
 from .roles import apply_role_priors, decode_role_groups, last_body_rows
 from .rows import Rows, covered_rows, rows_from_frame
@@ -38,7 +39,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["OTHER", "TOPIC_KINDS", "LayeredLabeller"]
 
 #: paragraph kinds that get a topic (headings and body) and a role (body only)
-TOPIC_KINDS = frozenset({"heading", "body"})
+TOPIC_KINDS = CONTENT_KINDS
 #: the catch-all topic; a heading predicted "other" does not pass its topic on
 OTHER = "other"
 

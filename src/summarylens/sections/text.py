@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import re
 
+from ..records import PATH_SEP
+
 __all__ = ["LIST_MARKER", "PATH_SEP", "first_clause", "lead_in", "normalize_text", "text_key"]
 
 #: joins the headings of ``heading_path``
-PATH_SEP = " > "
 #: a list marker opening a heading or paragraph: "一、" "（二）" "3." "④" "第一，"
 LIST_MARKER = re.compile(
     r"^\s*(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十0-9０-９]{1,3}[)）]"

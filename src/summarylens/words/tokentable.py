@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
+from ..records import CONTENT_KINDS
 from .tokenizer import WordTokenizer, default_tokenizer, stock_phrases, stopwords
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -39,7 +40,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["DocumentTermMatrix", "Tokens", "as_tokens", "select_units", "tokens"]
 
 #: paragraph kinds whose words count
-TOKEN_KINDS = ("heading", "body")
+TOKEN_KINDS = tuple(sorted(CONTENT_KINDS))
 #: document columns copied onto every unit (paragraph) row, when the documents table has them
 DOC_COLUMNS = ("source", "title", "org", "period", "year")
 BY = ("document", "paragraph")
