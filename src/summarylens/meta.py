@@ -25,7 +25,7 @@ from functools import cache
 
 from . import lexicons
 from .figures.numerals import to_ascii
-from .patterns import ARTICLE_MARKER, MASKED
+from .patterns import ARTICLE_MARKER, MASKED, SET_ORDINAL
 
 __all__ = ["DocumentFacts", "clean_title", "document_facts", "find_org", "find_period", "find_year", "opening_text"]
 
@@ -81,7 +81,6 @@ ORG_SUPERIOR_CONTEXT = re.compile(
 ORG_CLAUSES = 4
 
 #: what is removed from a title row to get the title: the article marker and a set ordinal
-SET_ORDINAL = r"(?:[一二三四五六七八九十]{1,2}|[0-9]{1,2}|[（(][一二三四五六七八九十0-9]{1,2}[)）])"
 TITLE_ORDINAL = re.compile(rf"[ \t\u3000]*{SET_ORDINAL}$")
 #: a title that ends in a set ordinal after a report word: "……工作总结一"
 NUMBERED_REPORT_TITLE = re.compile(rf"(?:总结|汇报|报告|范文)[ \t\u3000]*{SET_ORDINAL}$")

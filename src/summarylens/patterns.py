@@ -41,11 +41,14 @@ ARTICLE_MARKER = re.compile(
     rf")"
 )
 
+#: the ordinal of one of a set of reports after its title: "一", "3", "（二）"
+SET_ORDINAL = r"(?:[一二三四五六七八九十]{1,2}|[0-9]{1,2}|[（(][一二三四五六七八九十0-9]{1,2}[)）])"
+
 #: a title line numbered as one of a set: "……工作总结一", "……工作总结（二）", "……总结3",
 #: "……总结 篇2", "……总结【第三篇】"
 NUMBERED_TITLE = re.compile(
     r"^[ \t\u3000]*[^。！？；;，,]{2,40}?(?:总结|汇报|报告|范文)"
-    r"[ \t\u3000]*(?:[一二三四五六七八九十]{1,2}|[0-9]{1,2}|[（(][一二三四五六七八九十0-9]{1,2}[)）]"
+    rf"[ \t\u3000]*(?:{SET_ORDINAL}"
     r"|篇[ \t\u3000]*(?:[一二三四五六七八九十]{1,2}|[0-9]{1,2})"
     r"|[【\[（(]?第[ \t\u3000]*(?:[一二三四五六七八九十]{1,2}|[0-9]{1,2})[ \t\u3000]*篇[】\]）)]?)"
     r"[ \t\u3000]*$"
@@ -163,6 +166,7 @@ __all__ = [
     "RUN_IN_END",
     "SEPARATOR",
     "SEPARATOR_GATE",
+    "SET_ORDINAL",
     "SHI_GATE",
     "SHI_ITEM",
     "SIGNOFF_LINE",
