@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from summarylens.figures.numerals import (
@@ -171,8 +173,12 @@ def test_is_bare_unit(text: str, expected: bool) -> None:
     assert is_bare_unit(text) is expected
 
 
-def test_never_raises_on_garbage() -> None:
-    garbage = ("点", "点点", "万万万", "亿亿", "十十十", "百分之", "成", "%", "1..2", "零零零",
-               None)
-    for text in garbage:
-        parse_number(text)  # type: ignore[arg-type]
+def test_garbage_reads_as_no_number() -> None:
+    # strings that hold no digit or numeral (only multipliers, a decimal point, a percent
+    # sign, a malformed decimal, or nothing) give None rather than a made-up value
+    for text in ("点", "点点", "万万万", "亿亿", "百分之", "成", "%", "1..2", "", None):
+        assert parse_number(text) is None, text  # type: ignore[arg-type]
+    # runs of numerals that no one writes still give a finite, non-negative value or None
+    for text in ("十十十", "零零零", "百百", "千十"):
+        value = parse_number(text)
+        assert value is None or (value >= 0 and math.isfinite(value)), (text, value)
