@@ -144,3 +144,20 @@ def test_opening_passes_over_page_lines():
     rows = ["发布日期：2025-10-31 11：23：32", "来源：本站",
             "历下区总工会坚持服务大局、服务职工，全面提升了工会工作的覆盖面。"]
     assert opening_text(rows) == rows[2]
+
+
+def test_body_that_names_itself_overrides_a_template_title_of_another_kind() -> None:
+    # a template site's title says 医院工会; the report says 我局工会 three times
+    body = ["今年以来，我局工会紧扣机关中心工作，组织干部职工开展读书活动。",
+            "我局工会先后走访困难职工家庭十二户。", "年底前我局工会将完成换届筹备。"]
+    facts = document_facts("医院工会工作总结 篇1", "今年以来，我局工会紧扣机关中心工作，组织干部职工开展读书活动。",
+                           body=body)
+    assert facts.org == "局工会"
+
+
+def test_self_reference_of_the_same_kind_keeps_the_title_org() -> None:
+    body = ["本学期我校工会组织教职工体检。", "我校工会还举办了青年教师沙龙。"]
+    assert document_facts("学校工会工作总结", "本学期我校工会组织教职工体检。", body=body).org == "学校工会"
+    # once is a passing mention, not enough to overrule the title
+    body = ["全院职工踊跃参加义诊。", "下乡途中，我局工会也派人随行。"]
+    assert document_facts("医院工会工作总结", "全院职工踊跃参加义诊。", body=body).org == "医院工会"

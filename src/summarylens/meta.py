@@ -218,8 +218,9 @@ def _clause_org(clause: str) -> str | None:
 
 
 #: what a name does not hold: a function word first ("了总工会" from a cut line), 的 inside
-#: ("……总体思路和工会"), a year ("现将我局20__年度工会")
-_NOT_A_NAME = re.compile(r"^[了的与及对把将为向于由被从现以各]|的|[0-9０-９_＿xX*]年|年度|[一二三四五六七八九十]是"
+#: ("……总体思路和工会"), a year ("现将我局20__年度工会"), 我 after a time word the leading
+#: words missed ("本学期我校工会" → "学期我校工会": the report calling itself 我校, not a name)
+_NOT_A_NAME = re.compile(r"^[了的与及对把将为向于由被从现以各]|的|我|[0-9０-９_＿xX*]年|年度|[一二三四五六七八九十]是"
                          r"|为|加强|开展|推进|统领|重视|需要|要求|通过|新建|组建|建立")
 
 
@@ -275,7 +276,37 @@ def _org(title: str | None, head: str, body: Sequence[str]) -> str | None:
                   if name.endswith(org) and len(name) > len(org) and not generic.match(name)]
         if longer:
             return max(longer, key=lambda pair: pair[0])[1]
+        own = _self_named(body)
+        if own and not org.endswith(own):
+            return own                  # a template site's title names another kind of unit
     return org
+
+
+#: a report naming its own union "our bureau's union": 我局工会, 我乡总工会, 我校工会 (the
+#: character after 我 is a kind of unit; 我们/我国/我省/我市 are not the reporter)
+_SELF_NAMED = re.compile(r"我([局乡镇区县校院司厂所队站行矿处科街])(总工会|工会)")
+
+
+def _self_named(body: Sequence[str]) -> str | None:
+    """The union as the report calls itself, if it does so at least twice: "我局工会" → "局工会".
+
+    A page titled "医院工会工作总结 篇1" over a bureau's report that says "我局工会" three
+    times is the bureau's: the title's kind of unit was the site's, not the author's.
+
+    >>> _self_named(["我局工会组织职工……", "年内我局工会共慰问……"])
+    '局工会'
+    >>> _self_named(["我局工会组织职工……"]) is None
+    True
+    """
+    counts: Counter[str] = Counter()
+    size = 0
+    for text in body:
+        counts.update(unit + suffix for unit, suffix in _SELF_NAMED.findall(text))
+        size += len(text)
+        if size >= BODY_CHARS:
+            break
+    name, n = counts.most_common(1)[0] if counts else (None, 0)
+    return name if n >= 2 else None
 
 
 def _year(title: str | None, head: str) -> int | None:
