@@ -29,6 +29,7 @@ from .io import display_path, scan_corpus
 from .output import OutputBusy
 from .parallel import resolve_jobs
 from .sections import load_model, train_from_labels
+from .tagging import SUBJECT_TAGGERS
 
 __all__ = ["build_parser", "console", "main"]
 
@@ -101,6 +102,9 @@ def build_parser() -> argparse.ArgumentParser:
                               "one per file; output is the same for any N)")
     extract.add_argument("--model", metavar="MODEL",
                          help="a section classifier saved by 'summarylens train' (default: the shipped one)")
+    extract.add_argument("--subject-tagger", default=SUBJECT_TAGGERS[0], metavar="{" + ",".join(SUBJECT_TAGGERS) + "}",
+                         help="the part-of-speech tagger that chooses each figure's subject: lexicon "
+                              "(default) or jieba (jieba.posseg: loads jieba's dictionary in every process)")
     extract.add_argument("--no-progress", action="store_true", help="no progress bar")
     extract.add_argument("--quiet", action="store_true", help="no summary either; errors still go to stderr")
 
@@ -243,6 +247,9 @@ def _check_extract(args: argparse.Namespace) -> tuple[Any, int, list[Path], Coun
         scan = scan_corpus(args.corpus)
     except (FileNotFoundError, ValueError) as exc:
         raise UsageError(str(exc)) from exc
+    if args.subject_tagger not in SUBJECT_TAGGERS:
+        raise UsageError(f"--subject-tagger {args.subject_tagger!r} is not a tagger: "
+                         f"use {' or '.join(SUBJECT_TAGGERS)}")
     if args.format == "parquet":
         try:
             import pyarrow  # noqa: F401
@@ -281,7 +288,7 @@ def run_extract(args: argparse.Namespace) -> int:
 
     try:
         report = extract_corpus(args.corpus, args.out, args.format, jobs=jobs, classifier=model,
-                                files=files, on_file=on_file)
+                                files=files, on_file=on_file, subject_tagger=args.subject_tagger)
     except PermissionError as exc:
         raise UsageError(f"cannot write to --out {args.out}: {exc.strerror or exc}") from exc
     finally:

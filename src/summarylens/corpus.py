@@ -50,6 +50,7 @@ from .tables import (
     frame_from_tuples,
     table_tuples,
 )
+from .tagging import check_subject_tagger, using_subject_tagger
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -363,11 +364,14 @@ class Corpus:
 
 
 def read_corpus(path: str | Path, *, jobs: int = 1,
-                classifier: LayeredLabeller | None = None, model: LayeredLabeller | None = None) -> Corpus:
+                classifier: LayeredLabeller | None = None, model: LayeredLabeller | None = None,
+                subject_tagger: str = "lexicon") -> Corpus:
     """Read a folder (recursively) or one file into a :class:`Corpus`.
 
     ``classifier`` labels topics and roles (default: the shipped model); ``model`` is its
-    old name, deprecated.
+    old name, deprecated. ``subject_tagger`` names the tagger that chooses the figures'
+    subjects: ``"lexicon"`` (default) or ``"jieba"`` (jieba's part-of-speech tagger;
+    :mod:`summarylens.tagging`).
 
     >>> corpus = read_corpus("corpus/")   # doctest: +SKIP
     >>> corpus.errors                     # doctest: +SKIP
@@ -380,17 +384,19 @@ def read_corpus(path: str | Path, *, jobs: int = 1,
     if not isinstance(jobs, int) or isinstance(jobs, bool):
         raise TypeError(f"jobs must be an int, not {type(jobs).__name__}")
     classifier = renamed_classifier(classifier, model, "read_corpus")
+    check_subject_tagger(subject_tagger)
     root = Path(path)
     scan = scan_corpus(root)
     rows: dict[str, Rows] = {name: [] for name in TABLE_NAMES}
     errors: list[ReadError] = []
     mark = marker()
-    for file_rows in iter_file_rows(root, jobs=_jobs(jobs, len(scan.files)), classifier=classifier,
-                                    files=scan.files):
-        for name, table_rows in assemble(file_rows, mark).items():
-            rows[name].extend(table_rows)
-        if file_rows.error is not None:
-            errors.append(file_rows.error)
+    with using_subject_tagger(subject_tagger):
+        for file_rows in iter_file_rows(root, jobs=_jobs(jobs, len(scan.files)), classifier=classifier,
+                                        files=scan.files):
+            for name, table_rows in assemble(file_rows, mark).items():
+                rows[name].extend(table_rows)
+            if file_rows.error is not None:
+                errors.append(file_rows.error)
     return Corpus(**{name: frame_from_tuples(name, rows[name]) for name in TABLE_NAMES}, errors=errors)
 
 
@@ -447,7 +453,8 @@ def extract_corpus(root: str | Path, out: str | Path, fmt: str = "csv", *, jobs:
                    classifier: LayeredLabeller | None = None,
                    files: list[Path] | None = None,
                    on_file: Callable[[FileStatus], None] | None = None,
-                   model: LayeredLabeller | None = None) -> ExtractReport:
+                   model: LayeredLabeller | None = None,
+                   subject_tagger: str = "lexicon") -> ExtractReport:
     """Process a corpus straight into the five table files, streaming, in corpus order.
 
     What ``summarylens extract`` does: workers return row tuples per batch of files, this
@@ -458,6 +465,7 @@ def extract_corpus(root: str | Path, out: str | Path, fmt: str = "csv", *, jobs:
     :class:`~summarylens.output.OutputBusy`). No DataFrame is built per file, and memory
     stays flat however many files there are. The files are byte-identical for any
     ``jobs``. ``on_file(status)`` is called after each file with its ``files`` row.
+    ``subject_tagger`` (``"lexicon"`` or ``"jieba"``) as in :func:`read_corpus`.
 
     >>> report = extract_corpus("corpus/", "out/", jobs=2)   # doctest: +SKIP
     >>> report.counts["documents"], report.errors            # doctest: +SKIP
@@ -466,13 +474,14 @@ def extract_corpus(root: str | Path, out: str | Path, fmt: str = "csv", *, jobs:
     classifier = renamed_classifier(classifier, model, "extract_corpus")
     if fmt not in ("csv", "parquet"):
         raise ValueError(f"unknown format {fmt!r}: use 'csv' or 'parquet'")
+    check_subject_tagger(subject_tagger)
     started = _now()
     root = Path(root)
     scan = scan_corpus(root) if files is None else None
     paths = files if files is not None else list(scan.files)  # type: ignore[union-attr]
     report = ExtractReport(files=len(paths), others=scan.others if scan else Counter())
     mark = marker()
-    with atomic_output(out) as temp:
+    with atomic_output(out) as temp, using_subject_tagger(subject_tagger):
         with TableWriter(temp, fmt) as writer:
             for file_rows in iter_file_rows(root, jobs=jobs, classifier=classifier, files=paths,
                                             render=fmt == "csv"):

@@ -43,6 +43,7 @@ from .io import scan_corpus
 from .pipeline import file_signatures
 from .sections import LayeredLabeller
 from .tables import TABLE_NAMES, Rows, frame, frame_from_tuples
+from .tagging import check_subject_tagger, using_subject_tagger
 
 __all__ = ["DaskCorpus", "read_corpus_dask"]
 
@@ -69,7 +70,7 @@ def _mark_in_order(parts: list[list[tuple[str, np.ndarray | None]]]) -> list[Mar
 
 
 def _process_partition(paths: list[Path], root: Path, classifier: LayeredLabeller | None,
-                       mine: Marks) -> _Partition:
+                       mine: Marks, subject_tagger: str = "lexicon") -> _Partition:
     """Run one batch of files through the pipeline and assemble its tables (a Dask task).
 
     The rows are made by :func:`summarylens.corpus.assemble`, as for ``read_corpus``,
@@ -78,11 +79,12 @@ def _process_partition(paths: list[Path], root: Path, classifier: LayeredLabelle
     """
     rows: dict[str, Rows] = {name: [] for name in TABLE_NAMES}
     errors = []
-    for file_rows in rows_batch(paths, root, classifier):
-        for name, table_rows in assemble(file_rows, lambda doc_id, _sig: mine.get(doc_id, (None, None))).items():
-            rows[name].extend(table_rows)
-        if file_rows.error is not None:
-            errors.append((file_rows.error.source, file_rows.error.reason))
+    with using_subject_tagger(subject_tagger):
+        for file_rows in rows_batch(paths, root, classifier):
+            for name, table_rows in assemble(file_rows, lambda doc_id, _sig: mine.get(doc_id, (None, None))).items():
+                rows[name].extend(table_rows)
+            if file_rows.error is not None:
+                errors.append((file_rows.error.source, file_rows.error.reason))
     return _Partition({name: frame_from_tuples(name, rows[name]) for name in TABLE_NAMES},
                       pd.DataFrame(errors, columns=list(ERROR_COLUMNS)).astype(ERROR_COLUMNS))
 
@@ -140,21 +142,24 @@ def _resolve(corpus: str | Path | Sequence[str | Path],
 def read_corpus_dask(corpus: str | Path | Sequence[str | Path], root: str | Path | None = None, *,
                      files_per_partition: int = BATCH_FILES,
                      classifier: LayeredLabeller | None = None,
-                     model: LayeredLabeller | None = None) -> DaskCorpus:
+                     model: LayeredLabeller | None = None,
+                     subject_tagger: str = "lexicon") -> DaskCorpus:
     """Build the five tables of a corpus folder, or of a list of files, as Dask DataFrames.
 
     ``root`` (default: the folder, or the files' common folder) is what ``source`` and
     ``doc_id`` are relative to, as in :func:`summarylens.read_corpus`. Partitions hold
     consecutive files (at most ``files_per_partition``); ``classifier`` is a classifier from
     :func:`summarylens.sections.load_model` (default: the shipped one, loaded once per
-    worker; ``model`` is its old name, deprecated). Nothing runs until the tables are
-    computed or written.
+    worker; ``model`` is its old name, deprecated); ``subject_tagger`` (``"lexicon"`` or
+    ``"jieba"``) chooses the figures' subjects, as in :func:`summarylens.read_corpus`.
+    Nothing runs until the tables are computed or written.
 
     >>> corpus = read_corpus_dask(["工会/a.txt", "工会/b.txt"])   # doctest: +SKIP
     >>> corpus.documents.npartitions                             # doctest: +SKIP
     1
     """
     classifier = renamed_classifier(classifier, model, "read_corpus_dask")
+    check_subject_tagger(subject_tagger)
     paths, root = _resolve(corpus, root)
     batches = [batch[i:i + files_per_partition] for batch in file_batches(paths)
                for i in range(0, len(batch), files_per_partition)] or [[]]
@@ -162,7 +167,7 @@ def read_corpus_dask(corpus: str | Path | Sequence[str | Path], root: str | Path
     signatures = [delayed(file_signatures, pure=True)(batch, root) for batch in batches]
     marks = delayed(_mark_in_order, pure=True)(signatures)
     parts = [delayed(_process_partition, pure=True)(batch, root, shared_classifier,
-                                                    delayed(operator.getitem)(marks, n))
+                                                    delayed(operator.getitem)(marks, n), subject_tagger)
              for n, batch in enumerate(batches)]
     tables = {name: _frame_of(name, [_get(p, name) for p in parts]) for name in TABLE_NAMES}
     errors = [delayed(operator.attrgetter("errors"))(p) for p in parts]

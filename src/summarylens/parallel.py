@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from .sections import LayeredLabeller, default_predictor
+from .tagging import active_tagger_name, set_subject_tagger
 
 __all__ = ["BATCH_BYTES", "BATCH_FILES", "default_jobs", "file_batches", "map_batches", "resolve_jobs"]
 
@@ -95,7 +96,9 @@ def map_batches(function: BatchFunction[T], batches: Iterable[list[Path]], root:
     """``function(batch, root, classifier)`` for every batch, in order; in ``jobs`` processes if > 1.
 
     At most ``jobs * WINDOW_PER_JOB`` batches are in flight, so results never pile up in
-    memory when writing is slower than processing. Each worker loads the classifier once.
+    memory when writing is slower than processing. Each worker loads the classifier once
+    and chooses figure subjects with this process's subject tagger
+    (:func:`summarylens.tagging.active_tagger_name`).
     If the caller stops early (an exception, Ctrl-C, SIGTERM), the workers are
     terminated at once. A batch for which ``here(batch)`` is true is run in this process
     by ``here_function`` when its turn comes (a large file whose rows are written as they
@@ -107,7 +110,8 @@ def map_batches(function: BatchFunction[T], batches: Iterable[list[Path]], root:
         return
     # load (on a first run: fit) the shipped model once, not in every worker
     shared = classifier if classifier is not None else default_predictor()
-    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(shared,))
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
+                               initargs=(shared, active_tagger_name()))
     pending: deque[Future[T] | list[Path]] = deque()
 
     def result(task: Future[T] | list[Path]) -> T:
@@ -166,8 +170,9 @@ def _terminate(pool: ProcessPoolExecutor) -> None:
 _WORKER_CLASSIFIER: Any = None
 
 
-def _init_worker(classifier: Any) -> None:
-    """Keep the classifier for this process's batches; leave signals to the main process.
+def _init_worker(classifier: Any, subject_tagger: str = "lexicon") -> None:
+    """Keep the classifier and the subject tagger for this process's batches; leave signals
+    to the main process.
 
     Ctrl-C reaches every process of the terminal's group: workers ignore it and the main
     process terminates them. SIGTERM kills a worker quietly. On Linux the worker also
@@ -175,6 +180,7 @@ def _init_worker(classifier: Any) -> None:
     """
     global _WORKER_CLASSIFIER
     _WORKER_CLASSIFIER = classifier
+    set_subject_tagger(subject_tagger)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)

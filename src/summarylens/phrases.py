@@ -43,7 +43,7 @@ from functools import partial
 from typing import NamedTuple, Protocol
 
 from .tagging import PERSON_TAGS as _PERSON
-from .tagging import JiebaTagger, LexiconTagger, Tagger, Token, default_tagger
+from .tagging import JiebaTagger, LexiconTagger, Tagger, Token, active_tagger, default_tagger
 
 __all__ = [
     "CLAUSE_END", "JiebaTagger", "LexiconTagger", "Subject", "Tagger", "Token", "choose_subject",
@@ -93,7 +93,7 @@ def choose_subject(before: str, after: str, kind: str, tagger: Tagger | None = N
         >>> choose_subject("组织辖区单位职工捐款", "", "money").text
         '捐款'
     """
-    tagger = tagger or default_tagger()
+    tagger = tagger or active_tagger()
     counted = kind in _COUNTED_FIRST
     if tagger is default_tagger():
         return _choose_default(before, after, counted, lead if not counted else "")
@@ -318,7 +318,7 @@ def _nounish(t: Token) -> bool:
 
 def tag_words(texts: Iterable[str], tagger: Tagger | None = None) -> list[tuple[Token, ...]]:
     """Tagged words of several texts (a convenience for looking at what the rules see)."""
-    tagger = tagger or default_tagger()
+    tagger = tagger or active_tagger()
     return [tagger.tag(t) for t in texts]
 
 
@@ -357,7 +357,7 @@ def figure_subjects(text: str, figures: Sequence[_Span], tagger: Tagger | None =
     n = len(figures)
     if not n:
         return []
-    tagger = tagger or default_tagger()
+    tagger = tagger or active_tagger()
     if tagger is default_tagger():
         cache, choose = _CHOSEN, _choose_default_uncached
     else:

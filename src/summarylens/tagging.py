@@ -6,6 +6,13 @@ verb) and the union dictionary's words, reading every other Chinese character as
 material (tag ``x``); :class:`JiebaTagger` runs jieba's part-of-speech tagger instead, on a
 private tokenizer. Both return :class:`Token` tuples and cache their results per text.
 
+Which one chooses the subjects of the figures a corpus reader finds is the user's choice,
+by name (:data:`SUBJECT_TAGGERS`): ``read_corpus(..., subject_tagger="jieba")`` or
+``summarylens extract --subject-tagger jieba`` run their work inside
+:func:`using_subject_tagger`, and :func:`active_tagger` is what the chooser asks for. The
+lexicon tagger stays the default: it scores as well or better on the hand-labelled
+subjects and costs no jieba dictionary load per process (README, "Subjects of figures").
+
 Example::
 
     >>> [tuple(t) for t in LexiconTagger().tag("春节期间发放慰问金")]
@@ -14,13 +21,20 @@ Example::
 
 from __future__ import annotations
 
+import contextlib
 import threading
+from collections.abc import Iterator
+from contextvars import ContextVar
 from functools import lru_cache
 from typing import NamedTuple, Protocol
 
 from .lexicons import Lexicon, load
 
-__all__ = ["PERSON_TAGS", "JiebaTagger", "LexiconTagger", "Tagger", "Token", "default_tagger"]
+__all__ = [
+    "PERSON_TAGS", "SUBJECT_TAGGERS", "JiebaTagger", "LexiconTagger", "Tagger", "Token",
+    "active_tagger", "active_tagger_name", "check_subject_tagger", "default_tagger", "jieba_tagger",
+    "set_subject_tagger", "tagger_named", "using_subject_tagger",
+]
 
 #: tags of people nouns (职工, 干部职工): the doers before a verbal noun
 PERSON_TAGS = frozenset({"np"})
@@ -180,3 +194,64 @@ class JiebaTagger:
 def default_tagger() -> LexiconTagger:
     """The shared :class:`LexiconTagger` of this process, built on first use."""
     return LexiconTagger()
+
+
+@lru_cache(maxsize=1)
+def jieba_tagger() -> JiebaTagger:
+    """The shared :class:`JiebaTagger` of this process (jieba loads on its first clause)."""
+    return JiebaTagger()
+
+
+#: the names a user may give for the tagger that chooses figure subjects (the first is the default)
+SUBJECT_TAGGERS = ("lexicon", "jieba")
+_ACTIVE: ContextVar[str] = ContextVar("summarylens_subject_tagger", default=SUBJECT_TAGGERS[0])
+
+
+def check_subject_tagger(name: object) -> str:
+    """``name`` if it names a subject tagger, else a ValueError that says which names do.
+
+        >>> check_subject_tagger("jieba")
+        'jieba'
+    """
+    if not isinstance(name, str) or name not in SUBJECT_TAGGERS:
+        raise ValueError(f"subject_tagger must be one of {', '.join(map(repr, SUBJECT_TAGGERS))}, not {name!r}")
+    return name
+
+
+def tagger_named(name: str) -> Tagger:
+    """The shared tagger of this process for a name of :data:`SUBJECT_TAGGERS`."""
+    return jieba_tagger() if check_subject_tagger(name) == "jieba" else default_tagger()
+
+
+@contextlib.contextmanager
+def using_subject_tagger(name: str) -> Iterator[None]:
+    """Figure subjects chosen inside this block use the tagger ``name`` (this thread or task only).
+
+        >>> with using_subject_tagger("jieba"):
+        ...     active_tagger_name()
+        'jieba'
+        >>> active_tagger_name()
+        'lexicon'
+    """
+    token = _ACTIVE.set(check_subject_tagger(name))
+    try:
+        yield
+    finally:
+        _ACTIVE.reset(token)
+
+
+def active_tagger_name() -> str:
+    """The name of the subject tagger in use here (``lexicon`` unless a block chose another)."""
+    return _ACTIVE.get()
+
+
+def set_subject_tagger(name: str) -> None:
+    """Use the tagger ``name`` for the rest of this context (a worker process, for its life)."""
+    _ACTIVE.set(check_subject_tagger(name))
+
+
+def active_tagger() -> Tagger:
+    """The tagger the subject chooser uses here: :func:`default_tagger` unless a
+    :func:`using_subject_tagger` block chose another."""
+    name = _ACTIVE.get()
+    return default_tagger() if name == "lexicon" else tagger_named(name)

@@ -30,6 +30,7 @@ Example::
     python -m summarylens.evaluate figures --split test --quiet
     python -m summarylens.evaluate figures --split blind3   # the third blind round
     python -m summarylens.evaluate figures --gold tests/data/figures_gold --corpus corpus
+    python -m summarylens.evaluate figures --quiet --subject-tagger jieba   # jieba's tagger
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ from pathlib import Path
 from ..figures import find_figures
 from ..io import read_text
 from ..records import FIGURE_KINDS
+from ..tagging import SUBJECT_TAGGERS, using_subject_tagger
 from .meaning import MeaningScore, meaning_scores, overlap, print_meaning
 
 
@@ -351,7 +353,8 @@ def _gold_and_predictions(files: Iterable[Path], corpus_dir: Path,
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m summarylens.evaluate figures [--split dev|test|blind3|all] [--lines] [--quiet]``."""
+    """``python -m summarylens.evaluate figures [--split dev|test|blind3|all] [--lines] [--quiet]
+    [--subject-tagger lexicon|jieba]``."""
     parser = argparse.ArgumentParser(prog="python -m summarylens.evaluate figures",
                                      description="Score the figure extractor on the gold set.")
     parser.add_argument("--gold", type=Path, default=None, help="gold folder (TSV per file)")
@@ -360,10 +363,13 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="a split of splits.tsv (dev, test, blind3 …) or all (default)")
     parser.add_argument("--lines", action="store_true", help="run find_figures line by line")
     parser.add_argument("--quiet", action="store_true", help="do not list misses and false hits")
+    parser.add_argument("--subject-tagger", choices=SUBJECT_TAGGERS, default=SUBJECT_TAGGERS[0],
+                        help="the tagger that chooses the subjects (default: lexicon)")
     args = parser.parse_args(argv)
     gold_dir = args.gold or default_gold_dir()
     corpus_dir = args.corpus or default_corpus_dir(gold_dir)
-    results = evaluate(gold_dir, corpus_dir, args.split, args.lines, args.quiet)
+    with using_subject_tagger(args.subject_tagger):
+        results = evaluate(gold_dir, corpus_dir, args.split, args.lines, args.quiet)
     return 0 if results else 1
 
 
