@@ -18,6 +18,14 @@ The script runs the pipeline through the Python API and prints, against the labe
 * figures matched one to one by overlapping span: F1, precision and recall on value and
   kind (masked gold figures need a masked prediction); ``money_type`` of the money figures
   right, once the pipeline has that column;
+* figure subjects, as ``python -m summarylens.evaluate figures`` scores them: over the
+  figures right (value and kind), the share whose subject overlaps the gold subject by
+  half or more (Dice over characters, :func:`summarylens.evaluate.meaning.overlap`; two
+  empty subjects agree); a gold figure not found right is not scored, and the share of
+  all gold figures is printed beside it. The gold subject is the span
+  ``subject_start:subject_end`` of the page (null: the clause names none) read through
+  the pipeline's view (simplified, pinyin glosses dropped), as the predicted one is. Both
+  subject taggers are scored (``--subject-taggers``);
 * topic macro-F1 and role accuracy over the real paragraphs found, with a topic confusion;
 * org, period and year of every labelled report against the predicted document holding it.
 
@@ -27,6 +35,7 @@ Usage::
     .venv/bin/python bench/realworld.py PAGES --files       # and one line per file
     .venv/bin/python bench/realworld.py PAGES --show u24    # a file's misses, row by row
     .venv/bin/python bench/realworld.py --only u            # the 23 union pages only
+    .venv/bin/python bench/realworld.py --subject-taggers lexicon   # subjects by one tagger
 
 Example of a measure on hand-made input (the scoring functions take plain Python data)::
 
@@ -49,8 +58,8 @@ from pathlib import Path
 from typing import Any
 
 __all__ = [
-    "chrome_counts", "doc_split_right", "fact_counts", "figure_counts", "macro_f1", "norm_org",
-    "norm_start", "paragraph_counts", "topic_role_pairs",
+    "chrome_counts", "doc_split_right", "fact_counts", "figure_counts", "gold_subject", "macro_f1", "norm_org",
+    "norm_start", "paragraph_counts", "subject_ok", "topic_role_pairs",
 ]
 
 REPO = Path(__file__).resolve().parent.parent
@@ -124,10 +133,11 @@ def _same_value(a: float | None, b: float | None) -> bool:
     return abs(a - b) <= 1e-6 * max(1.0, abs(a), abs(b))
 
 
-def figure_counts(gold: Sequence[Row], pred: Sequence[Row]) -> dict[str, int]:
+def figure_counts(gold: Sequence[Row], pred: Sequence[Row], text: str | None = None) -> dict[str, int]:
     """True positives (same value and kind), predicted and gold counts, matched one to one
     by overlapping span (greedy, largest overlap first); of the money figures right, how
-    many have the right ``money_type`` (SPEC section 6)."""
+    many have the right ``money_type`` (SPEC section 6); with the page ``text``, of the
+    figures right, how many have an acceptable subject (:func:`subject_ok`)."""
     pairs = []
     for i, g in enumerate(gold):
         for j, p in enumerate(pred):
@@ -136,7 +146,7 @@ def figure_counts(gold: Sequence[Row], pred: Sequence[Row]) -> dict[str, int]:
                 pairs.append((-overlap, i, j))
     used_g: set[int] = set()
     used_p: set[int] = set()
-    tp = span = money = money_type = 0
+    tp = span = money = money_type = subject = 0
     for _, i, j in sorted(pairs):
         if i in used_g or j in used_p:
             continue
@@ -149,7 +159,30 @@ def figure_counts(gold: Sequence[Row], pred: Sequence[Row]) -> dict[str, int]:
         if right and g["kind"] == "money":
             money += 1
             money_type += p.get("money_type") == g.get("money_type")
-    return {"tp": tp, "span": span, "pred": len(pred), "gold": len(gold), "money": money, "money_type": money_type}
+        if right and text is not None:
+            subject += subject_ok(gold_subject(g, text), p.get("subject"))
+    return {"tp": tp, "span": span, "pred": len(pred), "gold": len(gold), "money": money, "money_type": money_type,
+            "subject": subject}
+
+
+def gold_subject(figure: Row, text: str) -> str:
+    """A labelled figure's subject as the pipeline's view reads it ('' when it has none)."""
+    from summarylens.normalise import view
+
+    start, end = figure.get("subject_start"), figure.get("subject_end")
+    return "" if start is None or end is None else view(text[start:end]).text
+
+
+def subject_ok(gold: str, predicted: str | None) -> bool:
+    """Acceptable subject: character overlap with the gold one of half or more (as in
+    ``python -m summarylens.evaluate figures``).
+
+        >>> subject_ok("困难职工", "特困职工"), subject_ok("", None), subject_ok("慰问金", "发放")
+        (True, True, False)
+    """
+    from summarylens.evaluate.meaning import acceptable
+
+    return acceptable(predicted, gold)
 
 
 def topic_role_pairs(gold: Sequence[Row], pred: Sequence[Row], text: str) -> list[tuple[Row, Row]]:
@@ -262,12 +295,12 @@ def load_labels(folder: Path = LABELS) -> dict[str, Row]:
     return out
 
 
-def predict(pages: Path) -> dict[str, Row]:
+def predict(pages: Path, subject_tagger: str = "lexicon") -> dict[str, Row]:
     """The pipeline's rows of every page, with offsets into the decoded file."""
     import summarylens as sl
     from summarylens.io import read_text
 
-    corpus = sl.read_corpus(str(pages))
+    corpus = sl.read_corpus(str(pages), subject_tagger=subject_tagger)
     docs, paras, figs = corpus.documents, corpus.paragraphs, corpus.figures
     out: dict[str, Row] = {}
     for source, group in docs.groupby("source", sort=False):
@@ -289,7 +322,7 @@ def predict(pages: Path) -> dict[str, Row]:
                 for r in paras[paras.doc_id.isin(base)].itertuples()]
         fig_rows = [{"start": base[f.doc_id] + int(f.start), "end": base[f.doc_id] + int(f.end), "raw": f.raw,
                      "value": _plain(f.value), "kind": str(f.kind), "doc_id": f.doc_id,
-                     "money_type": _plain(getattr(f, "money_type", None))}
+                     "money_type": _plain(getattr(f, "money_type", None)), "subject": _plain(f.subject)}
                     for f in figs[figs.doc_id.isin(base)].itertuples()]
         out[str(source)] = {"text": text, "docs": group, "doc_spans": spans, "rows": rows, "figures": fig_rows}
     return out
@@ -319,7 +352,7 @@ def evaluate(labels: dict[str, Row], predicted: dict[str, Row]) -> tuple[dict[st
         pc = paragraph_counts(gold, lab["substarts"], rows, text)
         ch = chrome_counts(lab["chrome"], gold, rows, text)
         ch_hb = chrome_counts(lab["chrome"], gold, rows, text, ("heading", "body"))
-        fc = figure_counts(lab["figures"], pred["figures"])
+        fc = figure_counts(lab["figures"], pred["figures"], text)
         pairs = topic_role_pairs(gold, rows, text)
         for g, p in pairs:
             truth_topics.append(g["topic"])
@@ -341,7 +374,7 @@ def evaluate(labels: dict[str, Row], predicted: dict[str, Row]) -> tuple[dict[st
         tot.update({"files": 1, "split_ok": split_ok, "docs": n_docs, "pred_docs": len(pred["doc_spans"]),
                     "chrome_in": ch[0], "chrome": ch[1], "chrome_in_hb": ch_hb[0], "fig_tp": fc["tp"],
                     "fig_pred": fc["pred"], "fig_gold": fc["gold"], "fig_span": fc["span"], "money": fc["money"],
-                    "money_type": fc["money_type"], "rep_gold": len(gold_rep),
+                    "money_type": fc["money_type"], "subject": fc["subject"], "rep_gold": len(gold_rep),
                     "rep_found": len(gold_rep & pred_rep), "rep_pred": len(pred_rep)})
         for key, (hit, n) in pc.items():
             tot[key + "_hit"] += hit
@@ -362,6 +395,7 @@ def evaluate(labels: dict[str, Row], predicted: dict[str, Row]) -> tuple[dict[st
         "chrome lines inside heading/body rows": _ratio((tot["chrome_in_hb"], tot["chrome"])),
         "figures F1 (value and kind)": fig[0], "figures precision": fig[1], "figures recall": fig[2],
         "money_type right (of money figures right)": _ratio((tot["money_type"], tot["money"])),
+        "subjects acceptable (of figures right)": _ratio((tot["subject"], tot["fig_tp"])),
         "topic macro-F1": macro_f1(truth_topics, guess_topics),
         "role accuracy": _ratio((tot["role_ok"], tot["role_n"])),
         "org right": tot["org"] / tot["docs"], "period right": tot["period"] / tot["docs"],
@@ -416,10 +450,16 @@ def show(name: str, lab: Row, pred: Row) -> None:
         g = gold_f.get((f["start"], f["end"]))
         if g is None or not (_same_value(g["value"], f["value"]) and g["kind"] == f["kind"]):
             print(f"  FIG {f['raw']!r} {f['value']} {f['kind']}  want {g and (g['value'], g['kind'])}")
-    pred_f = {(f["start"], f["end"]) for f in pred["figures"]}
+    pred_figs = {(f["start"], f["end"]): f for f in pred["figures"]}
+    pred_f = set(pred_figs)
     for g in lab["figures"]:
         if (g["start"], g["end"]) not in pred_f:
             print(f"  FIG MISSED {g['raw']!r} {g['value']} {g['kind']}")
+    for g in lab["figures"]:
+        p = pred_figs.get((g["start"], g["end"]))
+        if p is not None and not subject_ok(gold_subject(g, text), p.get("subject")):
+            print(f"  SUBJECT {g['raw']!r} want {gold_subject(g, text) or '-'} got {p.get('subject') or '-'}  "
+                  f"…{text[max(0, g['start'] - 16):g['end'] + 8]!r}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -431,6 +471,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--only", nargs="*", default=[],
                         help="score only files whose name starts so (u: the union pages, o: the others)")
     parser.add_argument("--json", type=Path, help="write the measures to this JSON file")
+    parser.add_argument("--subject-taggers", nargs="+", default=["lexicon", "jieba"], metavar="TAGGER",
+                        help="subject taggers to score (the first gives every other measure too)")
     args = parser.parse_args(argv)
     if not args.pages.is_dir():
         print(f"no pages folder at {args.pages}", file=sys.stderr)
@@ -438,8 +480,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     labels = load_labels(args.labels)
     if args.only:
         labels = {name: lab for name, lab in labels.items() if name.startswith(tuple(args.only))}
-    predicted = predict(args.pages)
+    predicted = predict(args.pages, args.subject_taggers[0])
     measures, per_file = evaluate(labels, predicted)
+    for tagger in args.subject_taggers[1:]:
+        other = evaluate(labels, predict(args.pages, tagger))[0]
+        measures[f"subjects acceptable (of figures right), {tagger} tagger"] = \
+            other["subjects acceptable (of figures right)"]
     counts = measures.pop("_counts")
     truth, guess = measures.pop("_topics")
     if args.files:
@@ -463,6 +509,9 @@ def main(argv: Sequence[str] | None = None) -> int:
           f"(flags on other rows: {counts['rep_pred'] - counts['rep_found']})")
     print(f"  figures matched by span: {counts['fig_span']} of {counts['fig_gold']} gold, "
           f"{counts['fig_pred']} predicted")
+    print(f"  subjects acceptable, {args.subject_taggers[0]} tagger: {counts['subject']}/{counts['fig_tp']} "
+          f"figures right ({counts['subject']}/{counts['fig_gold']} = "
+          f"{_ratio((counts['subject'], counts['fig_gold'])):.3f} of all gold figures)")
     print("\ntopic confusion over the paragraphs found (rows: labels, columns: predicted)")
     print(confusion(truth, guess))
     if args.json:

@@ -78,8 +78,29 @@ def test_figure_counts_one_to_one_by_overlap_value_and_kind(rw):
         {"start": 30, "end": 33, "value": 5.0, "kind": "organizations"},   # wrong kind
         {"start": 40, "end": 42, "value": 5.0, "kind": "count"},        # nothing there
     ]
-    assert rw.figure_counts(gold, pred) == {"tp": 2, "span": 3, "pred": 4, "gold": 3, "money": 1, "money_type": 0}
+    assert rw.figure_counts(gold, pred) == {"tp": 2, "span": 3, "pred": 4, "gold": 3, "money": 1, "money_type": 0,
+                                            "subject": 0}
     assert rw.figure_counts(gold, [])["tp"] == 0
+
+
+def test_subjects_scored_on_the_figures_right_through_the_view(rw):
+    text = "慰问困難職工30户，发放慰问金2万元，共计5万元，另有8人。"
+    gold = [
+        {"start": 6, "end": 9, "value": 30.0, "kind": "households", "subject_start": 2, "subject_end": 6},
+        {"start": 15, "end": 18, "value": 20000.0, "kind": "money", "subject_start": 12, "subject_end": 15},
+        {"start": 21, "end": 24, "value": 50000.0, "kind": "money", "subject_start": None, "subject_end": None},
+        {"start": 27, "end": 29, "value": 8.0, "kind": "people", "subject_start": None, "subject_end": None},
+    ]
+    pred = [
+        {"start": 6, "end": 9, "value": 30.0, "kind": "households", "subject": "困难职工"},  # simplified: right
+        {"start": 15, "end": 18, "value": 20000.0, "kind": "money", "subject": "发放"},      # no shared character
+        {"start": 21, "end": 24, "value": 50000.0, "kind": "money", "subject": None},        # both empty: right
+        {"start": 27, "end": 29, "value": 9.0, "kind": "people", "subject": None},           # wrong value: not scored
+    ]
+    assert rw.gold_subject(gold[0], text) == "困难职工"
+    assert rw.gold_subject(gold[2], text) == ""
+    counts = rw.figure_counts(gold, pred, text)
+    assert (counts["tp"], counts["subject"]) == (3, 2)
 
 
 def test_macro_f1_and_topic_pairs(rw):
@@ -131,6 +152,11 @@ def test_label_files_are_consistent():
             assert any(p["start"] <= f["start"] and f["end"] <= p["end"] for p in paras), (path.name, f)
             assert (f["value"] is None) == f["masked"]
             assert (f["money_type"] is not None) == (f["kind"] == "money")
+            a, b = f["subject_start"], f["subject_end"]
+            assert (a is None) == (b is None), (path.name, f)
+            if a is not None:   # a span of the figure's own paragraph, beside the figure
+                assert a < b and (b <= f["start"] or a >= f["end"]), (path.name, f)
+                assert any(p["start"] <= min(a, f["start"]) and max(b, f["end"]) <= p["end"] for p in paras)
         for c in lab["chrome"]:
             assert 0 <= c["start"] < c["end"] <= n
         for d in lab["documents"]:
