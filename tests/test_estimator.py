@@ -56,6 +56,7 @@ def test_init_stores_what_it_is_given_even_if_fit_would_refuse_it():
     ("child_weight", float("nan"), "child_weight must be"),
     ("first_clause_weight", True, "first_clause_weight must be"),
     ("overview_other_weight", 7, "overview_other_weight must be"),
+    ("single_topic_share", 1.5, "single_topic_share must be"),
     ("C", 0, "C must be a number > 0"),
     ("role_C", -1.0, "role_C must be a number > 0"),
     ("cue_weight", -0.5, "cue_weight must be a number >= 0"),

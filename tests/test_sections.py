@@ -228,6 +228,38 @@ def test_genre_words_of_real_pages(text, topic):
     assert [p.topic for p in rows if p.kind in ("heading", "body")] == [topic, topic]
 
 
+#: a report on one activity: every paragraph is about 送温暖, the opening included
+_ONE_ACTIVITY = (
+    "为让困难职工过一个温暖祥和的春节，市总工会于1月中旬开展了新春送温暖慰问活动，把党和政府的关怀送到困难职工家中。\n"
+    "一、走访慰问困难职工\n工会领导班子分成五个小组，走访慰问困难职工和困难劳模126户，送去慰问金和米面油。\n"
+    "二、救助大病职工\n对因病致困的23名职工发放救助金，帮助他们渡过难关。\n"
+    "三、慰问一线职工\n春节期间看望慰问坚守岗位的环卫、公交一线职工，送去慰问品。\n")
+#: a general report: the same kind of opening over sections on several topics
+_GENERAL = (
+    "今年以来，市总工会在市委的领导下，关心职工生活，开展了送温暖慰问活动，各项工作取得新成绩。\n"
+    "一、走访慰问困难职工\n春节前走访慰问困难职工126户，送去慰问金和米面油。\n"
+    "二、开展劳动竞赛\n组织全市职工技能比武12场，参赛职工2100人。\n"
+    "三、推进民主管理\n指导企业召开职代会85场，审议集体合同草案。\n"
+    "四、加强工会组织建设\n新建基层工会36家，发展会员4800人。\n")
+
+
+def test_the_opening_of_a_report_on_one_activity_keeps_its_topic():
+    """Openings lean to other, except in a report about one thing (all its rows on one topic)."""
+    one = [p for p in sections.label_paragraphs(segment_text(_ONE_ACTIVITY)) if p.kind == "body"]
+    general = [p for p in sections.label_paragraphs(segment_text(_GENERAL)) if p.kind == "body"]
+    assert (one[0].role, one[0].topic) == ("preamble", "welfare")
+    assert (general[0].role, general[0].topic) == ("preamble", "other")
+    assert [p.topic for p in one[1:]] == ["welfare"] * 3
+    # single_topic_share=1 turns the exception off
+    rows = [p for p in segment_text(_ONE_ACTIVITY) if p.kind in ("heading", "body")]
+    frame = pd.DataFrame({"text": [p.text for p in rows], "kind": [p.kind for p in rows]})
+    model = sections.default_model()
+    assert model.predict(frame)[0] == "welfare"
+    off = sections.SectionModel.from_classifier(model)
+    off.single_topic_share = 1.0
+    assert off.predict(frame)[0] == "other"
+
+
 def test_a_two_part_heading_goes_by_its_first_clause():
     topics = [sections.label_paragraphs(segment_text(text))[0].topic for text in (
         "四、关心女职工，丰富职工文化生活", "四、丰富职工文化生活，关心女职工")]

@@ -56,7 +56,7 @@ COMPILE_CHECK_ROWS = 400
 _SOLVERS = ("lbfgs", "newton-cg", "newton-cholesky", "sag", "saga")
 #: parameters that weigh or threshold probabilities: each must lie in [0, 1]
 _UNIT_PARAMS = ("heading_weight", "inherit_threshold", "override_threshold", "child_weight",
-                "first_clause_weight", "overview_other_weight")
+                "first_clause_weight", "overview_other_weight", "single_topic_share")
 
 
 class SectionClassifier(LayeredLabeller, ClassifierMixin, BaseEstimator):
@@ -83,7 +83,10 @@ class SectionClassifier(LayeredLabeller, ClassifierMixin, BaseEstimator):
     ``override_threshold`` (how sure a paragraph must be to overrule its heading),
     ``child_weight`` (how much a heading leans on the rows it covers),
     ``first_clause_weight`` (how much a two-part heading goes by its first clause),
-    ``overview_other_weight`` (openings and closings lean to ``other``); and
+    ``overview_other_weight`` (openings and closings lean to ``other``),
+    ``single_topic_share`` (… unless at least this share of the report's other topical rows
+    is on the topic the opening or closing firmly names: a report on one activity; 1 =
+    never); and
     ``use_lead_in`` ("在……方面，" clauses stand in for headings).
 
     Roles: ``role_cues`` (None for the shipped ``*_cues`` lexicons, or a dict that
@@ -123,6 +126,7 @@ class SectionClassifier(LayeredLabeller, ClassifierMixin, BaseEstimator):
         child_weight: float = 0.3,
         first_clause_weight: float = 0.5,
         overview_other_weight: float = 0.7,
+        single_topic_share: float = 0.8,
         role_C: float = 1.0,
         role_text_weight: float = 0.0,
         back_penalty: float = 2.0,
@@ -143,6 +147,7 @@ class SectionClassifier(LayeredLabeller, ClassifierMixin, BaseEstimator):
         self.child_weight = child_weight
         self.first_clause_weight = first_clause_weight
         self.overview_other_weight = overview_other_weight
+        self.single_topic_share = single_topic_share
         self.role_C = role_C
         self.role_text_weight = role_text_weight
         self.back_penalty = back_penalty

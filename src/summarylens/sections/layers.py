@@ -67,6 +67,8 @@ class LayeredLabeller:
     child_weight: float
     first_clause_weight: float
     overview_other_weight: float
+    #: a model saved before this parameter existed keeps every overview leaning to ``other``
+    single_topic_share: float = 1.0
     back_penalty: float
 
     def predict_proba(self, X: pd.DataFrame) -> np.ndarray:
@@ -162,10 +164,41 @@ class LayeredLabeller:
             leaning = np.asarray(layers.leaning)
             out[leaning] = self._layer(mine[leaning], np.array(layers.sources))
         overview = [i for i, role in enumerate(roles) if role in ("preamble", "closing")]
-        if overview and OTHER in self.classes_:  # openings and closings lean to "other"
+        if overview and OTHER in self.classes_:  # openings and closings lean to "other" …
+            overview = self._general_overviews(overview, mine, out, rows)  # … unless the report is about one thing
             out[overview] = (1 - self.overview_other_weight) * out[overview]
             out[overview, self._other_index()] += self.overview_other_weight
         return out, roles
+
+    def _general_overviews(self, overview: list[int], mine: np.ndarray, out: np.ndarray, rows: Rows) -> list[int]:
+        """The opening and closing rows that lean to ``other``: all but those of a report about one thing.
+
+        A report on one activity ("……开展了元旦春节送温暖活动" over paragraphs that are all
+        about 送温暖) opens about that activity: an opening whose own words firmly name
+        the topic that at least ``single_topic_share`` of the report's other topical rows
+        have keeps it; a general report's opening (its sections on several topics) is
+        ``other``.
+        """
+        share = self.single_topic_share
+        if share >= 1:
+            return overview
+        wanted = set(overview)
+        other = self._other_index()
+        general = []
+        for group in rows.groups:
+            mine_rows = [i for i in group if i in wanted]
+            if not mine_rows:
+                continue
+            rest = out[[i for i in group if i not in wanted]].argmax(axis=1) if len(group) > len(mine_rows) else []
+            topical = [t for t in np.asarray(rest).tolist() if t != other]
+            counts = np.bincount(topical, minlength=len(self.classes_)) if len(topical) >= 2 else None
+            for i in mine_rows:
+                best = int(mine[i].argmax())
+                one_thing = (counts is not None and best != other and self._informative(mine[i])
+                             and counts[best] >= share * len(topical))
+                if not one_thing:
+                    general.append(i)
+        return general
 
     def _heading_topic(self, rows: Rows, mine: np.ndarray, group: np.ndarray, position: int,
                        layers: _Layers) -> np.ndarray:
