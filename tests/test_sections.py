@@ -221,6 +221,9 @@ def test_a_headline_taken_for_body_text_has_no_place_of_its_own():
      "other"),
     ("（一）组织工作\n今年新成立基层工会4家，召开工会成立大会暨第一次会员代表大会4场。", "organization"),
     ("二、加强医德医风建设\n开展医德医风专题教育，组织全院职工签订廉洁行医承诺书。", "ideology"),
+    ("（二）工会组长培训\n9月，社区工会把各楼栋的工会组长请到一起办了一期培训，讲怎样收集职工意见。",
+     "organization"),
+    ("（三）阵地建设\n今年设立了固定的工会办公室，各项制度上墙，工会台账按月登记。", "organization"),
 ])
 def test_genre_words_of_real_pages(text, topic):
     """An agency's information-disclosure report is other; 组织工作, 医德医风 name their topics."""
