@@ -58,6 +58,31 @@ def test_each_figure_reads_its_own_clause_and_enumerations_share_one() -> None:
     assert [s for s, _ in _subjects(text, ("129人", "people"), ("87人", "people"))] == ["在职职工", "退休人员"]
 
 
+def test_a_figure_before_de_quantifies_the_noun_after_it() -> None:
+    # 价值300元的纪念品: what the money buys, not the verb or the recipients before it
+    assert _subjects("为每位获奖职工送去价值300元的纪念品。", ("300元", "money")) == [("纪念品", "每位")]
+    assert _subjects("组织约400人的志愿者队伍。", ("约400人", "people")) == [("志愿者队伍", None)]
+    assert _subjects("每周开展2次的健身活动。", ("2次", "count")) == [("健身活动", "每周")]
+    assert _subjects("新建约80平方米的职工书屋。", ("约80平方米", "measure")) == [("职工书屋", None)]
+    # … but a percentage before 的 names a rate (2%的比例): it measures the phrase before it
+    assert _subjects("工会经费按工资总额2%的比例拨缴。", ("2%", "percent")) == [("工资总额", None)]
+    assert choose_subject("工资总额", "的比例拨缴", "percent").text == "工资总额"
+    # 在……的基础上 is a frame, not a subject
+    assert _subjects("在去年30家的基础上，今年新建8家。", ("30家", "organizations"), ("8家", "organizations")) \
+        == [(None, None), (None, None)]
+
+
+def test_an_enumeration_shares_the_noun_after_its_last_unit() -> None:
+    text = "对优胜班组分别给予5000、3000、2000元的奖励。"
+    figs = [("5000", "money"), ("3000", "money"), ("2000元", "money")]
+    assert [s for s, _ in _subjects(text, *figs)] == ["奖励", "奖励", "奖励"]
+    text = "补助标准为每人800元至1500元不等。"     # 不等 names nothing: the range shares 补助标准
+    assert [s for s, _ in _subjects(text, ("800元", "money"), ("1500元", "money"))] == ["补助标准", "补助标准"]
+    # figures that are not one enumeration keep their own subjects
+    text = "慰问金800元，另送价值200元的慰问品。"
+    assert [s for s, _ in _subjects(text, ("800元", "money"), ("200元", "money"))] == ["慰问金", "慰问品"]
+
+
 def test_the_clause_ends_the_search() -> None:
     # the phrase of the previous clause is not borrowed across a comma
     assert _subjects("安排困难职工疗养，共计42人。", ("42人", "people")) == [(None, None)]

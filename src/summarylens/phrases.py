@@ -3,6 +3,9 @@
 :func:`choose_subject` reads the words of the clause around one figure, tagged with a
 part of speech, and keeps the noun phrase the figure quantifies, as written:
 
+- a figure that modifies a noun through 的 quantifies that noun, whatever its kind:
+  ``价值300元的纪念品`` → 纪念品, ``300多人的队伍`` → 队伍 — except a percentage, whose
+  ``2%的比例`` names a rate (``工资总额2%的比例`` → 工资总额);
 - **after the unit** for counted figures (people, households, organisations, counts):
   ``2468名女职工`` → 女职工, ``9个分工会参赛`` → 分工会;
 - else **right before the number**, over the filler words between them
@@ -95,6 +98,8 @@ def choose_subject(before: str, after: str, kind: str, tagger: Tagger | None = N
     """
     tagger = tagger or active_tagger()
     counted = kind in _COUNTED_FIRST
+    if kind == "percent" and after[:1] == "的":
+        after = ""
     if tagger is default_tagger():
         return _choose_default(before, after, counted, lead if not counted else "")
     return _choose_uncached(before, after, counted, lead, tagger=tagger)
@@ -109,6 +114,10 @@ def _choose_uncached(before: str, after: str, counted: bool, lead: str, *, tagge
             return Subject(found[0], found[1], None)
     words = tagger.tag(before) if before else ()
     per, words = _split_per(words)
+    if later and later[0].word == "的":      # 价值300元[的]慰问品, 300多人[的]队伍: the noun it modifies
+        found = _phrase_after(later[1:], len(before) + 1)
+        if found is not None:
+            return Subject(found[0], found[1], per)
     if counted:
         found = _phrase_after(later, len(before))
         if found is not None:
@@ -345,7 +354,9 @@ def figure_subjects(text: str, figures: Sequence[_Span], tagger: Tagger | None =
     before it in the same clause, to its start, and from its end to the next figure or
     the clause end, at most ``_WINDOW`` characters either way. The figures of an
     enumeration or a range share one subject: one that has none takes its neighbour's
-    (``分别给予1500、1000、600元奖励`` → 奖励 for all three). With ``clauses``, the
+    (``分别给予1500、1000、600元奖励`` → 奖励 for all three), and a phrase after the last
+    unit, written once for all, wins over what stands before the first number
+    (``对获奖选手分别给予3000、2000、1000元的奖励`` → 奖励 three times). With ``clauses``, the
     (start, end) of each figure's clause is appended to it (for the money types).
 
         >>> from types import SimpleNamespace as F
@@ -392,6 +403,8 @@ def figure_subjects(text: str, figures: Sequence[_Span], tagger: Tagger | None =
             e = end
         before, after = text[s:start], text[end:e]
         counted = fig.kind in _COUNTED_FIRST
+        if after[:1] == "的" and fig.kind == "percent":
+            after = ""                          # 工资总额2%[的比例]: a rate, not what it measures
         lead = text[max(clause, start - 2 * _WINDOW):s] if not counted and s == prev and s > clause else ""
         key = (before, after, counted, lead)
         found = cache.get(key)
@@ -404,12 +417,14 @@ def figure_subjects(text: str, figures: Sequence[_Span], tagger: Tagger | None =
             clauses.append((clause, clause_end))
         out.append(found)
         prev = end
-    if n > 1 and any(f.text is None for f in out):
+    if n > 1:
         for k in range(n - 2, -1, -1):             # enumerations: borrow from the right …
-            if out[k].text is None and _chained(text, figures[k], figures[k + 1]):
-                out[k] = Subject(out[k + 1].text, out[k + 1].start, out[k].per or out[k + 1].per)
+            right = out[k + 1]
+            if (out[k].text is None or (right.start is not None and right.start >= figures[k + 1].end)) \
+                    and right.text is not None and _chained(text, figures[k], figures[k + 1]):
+                out[k] = Subject(right.text, right.start, out[k].per or right.per)
         for k in range(1, n):                      # … and from the left
-            if out[k].text is None and _chained(text, figures[k - 1], figures[k]):
+            if out[k].text is None and out[k - 1].text is not None and _chained(text, figures[k - 1], figures[k]):
                 out[k] = Subject(out[k - 1].text, out[k - 1].start, out[k].per or out[k - 1].per)
     return out
 
