@@ -16,6 +16,7 @@ import summarylens as sl
 from summarylens.cli import main
 from summarylens.corpus import extract_corpus
 from summarylens.figures import find_figures
+from summarylens.output import read_record
 from summarylens.tagging import (
     SUBJECT_TAGGERS,
     active_tagger,
@@ -88,6 +89,7 @@ def test_extract_corpus_takes_the_tagger(corpus, tmp_path):
         extract_corpus(corpus, tmp_path / name, subject_tagger=name)
         with (tmp_path / name / "figures.csv").open(encoding="utf-8-sig", newline="") as fh:
             assert {r["subject"] for r in csv.DictReader(fh) if r["kind"] == "money"} == {EXPECTED[name]}
+        assert read_record(tmp_path / name)["subject_tagger"] == name   # the output says which
 
 
 def test_dask_takes_the_tagger(corpus):

@@ -500,6 +500,7 @@ def extract_corpus(root: str | Path, out: str | Path, fmt: str = "csv", *, jobs:
         record = _record(fmt, root, started, writer.row_counts, [])
         record["files"] = dict(report.statuses)
         record["other_files"] = dict(report.others)
+        record["subject_tagger"] = subject_tagger
         write_record(temp, record)
     return report
 
