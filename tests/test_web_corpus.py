@@ -1,6 +1,6 @@
 """corpus/web: the project's own look-alikes of real web pages (issue 12, item 7).
 
-Thirteen files, 22 reports, written for this project in the shapes of scraped pages
+Seventeen files, 26 reports, written for this project in the shapes of scraped pages
 (document viewers, tables of contents, site chrome, PDF hard wraps, runs of spaces,
 page-cut numbering, traditional script, masked values, a page stored twice). Their
 section labels (``src/summarylens/data/labels/web__*.tsv``, chrome as ``noise`` rows) are
