@@ -178,3 +178,32 @@ def test_rows_mapped_back_keep_every_other_field():
     (fig,) = original_figures(v, [f])
     assert (fig.raw, fig.per, fig.money_type, fig.sentence) == ("200元", "每人", "union", v.original)
     assert v.original[fig.start:fig.end] == "200元"
+
+
+def test_rows_mapped_back_keep_every_field_they_do_not_move():
+    """Every field but the moved ones comes back as it was, for any field a record has
+    (a field added to Paragraph or Figure must be carried by the mapping back too)."""
+    from dataclasses import fields
+
+    from summarylens.normalise import original_figures, original_paragraphs
+    from summarylens.records import Figure, Paragraph
+
+    v = view("工会 2021 年慰問職工，每人發放 200 元")
+    at = v.text.index("200元")
+    given = {"Paragraph": Paragraph(para_id=7, kind="heading", level=2, heading_path="一、帮扶", start=0,
+                                    end=len(v.text), text=v.text, role="work", topic="welfare",
+                                    topic_score=0.25, repeated=True),
+             "Figure": Figure(raw="200元", start=at, end=at + 4, value=200.0, unit="元", kind="money",
+                              qualifier="over", masked=True, subject="慰问金", sentence=v.text, para_id=7,
+                              fig_id=3, topic="welfare", per="每人", money_type="union")}
+    (paragraph,) = original_paragraphs(v, [given["Paragraph"]])
+    (figure,) = original_figures(v, [given["Figure"]])
+    moved = {"start", "end", "text", "raw", "sentence", "heading_path"}
+    for back in (paragraph, figure):
+        before = given[type(back).__name__]
+        assert back.start != before.start or back.end != before.end      # the view dropped spaces
+        for field in fields(before):
+            if field.name not in moved:
+                assert getattr(back, field.name) == getattr(before, field.name), field.name
+                assert getattr(back, field.name) != field.default, field.name  # a value set on purpose
+    assert (paragraph.text, figure.raw, figure.sentence) == (v.original, "200 元", v.original)

@@ -38,8 +38,8 @@ import bisect
 import itertools
 import re
 from collections import Counter
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -283,8 +283,9 @@ def original_paragraphs(doc_view: View, paragraphs: Sequence[Paragraph]) -> list
     out: list[Paragraph] = []
     written: dict[str, str] = {}
     original = doc_view.original
+    span = _spans(doc_view)
     for p in paragraphs:
-        s, e = doc_view.span(p.start, p.end) if doc_view.kept is not None else (p.start, p.end)
+        s, e = span(p.start, p.end)
         text = original[s:e]
         if p.kind == "heading" and text != p.text:
             written[clean_heading(p.text)] = clean_heading(text)
@@ -294,7 +295,9 @@ def original_paragraphs(doc_view: View, paragraphs: Sequence[Paragraph]) -> list
         if text == p.text and path == p.heading_path and s == p.start:
             out.append(p)
             continue
-        out.append(replace(p, heading_path=path, start=s, end=e, text=text))
+        # what ``dataclasses.replace`` gives, in half its time (every field, in order)
+        out.append(Paragraph(p.para_id, p.kind, p.level, path, s, e, text,
+                             p.role, p.topic, p.topic_score, p.repeated))
     return out
 
 
@@ -306,9 +309,11 @@ def original_figures(doc_view: View, figures: Sequence[Figure]) -> list[Figure]:
     """
     out: list[Figure] = []
     seen: tuple[str, int, str] = ("", -1, "")       # the last sentence: view words, view offset, original
+    original = doc_view.original
+    span = _spans(doc_view)
     for f in figures:
-        s, e = doc_view.span(f.start, f.end) if doc_view.kept is not None else (f.start, f.end)
-        raw = doc_view.original[s:e]
+        s, e = span(f.start, f.end)
+        raw = original[s:e]
         sentence = f.sentence
         if sentence:
             if sentence == seen[0] and seen[1] <= f.start and f.end <= seen[1] + len(sentence):
@@ -316,13 +321,30 @@ def original_figures(doc_view: View, figures: Sequence[Figure]) -> list[Figure]:
             else:
                 at = doc_view.text.find(sentence, max(0, f.end - len(sentence)), f.start + len(sentence))
                 if at != -1:
-                    seen = (sentence, at, doc_view.original[slice(*doc_view.span(at, at + len(sentence)))])
+                    seen = (sentence, at, original[slice(*span(at, at + len(sentence)))])
                     sentence = seen[2]
         if raw == f.raw and sentence == f.sentence and s == f.start:
             out.append(f)
             continue
-        out.append(replace(f, raw=raw, start=s, end=e, sentence=sentence))
+        # what ``dataclasses.replace`` gives, in half its time (every field, in order)
+        out.append(Figure(raw, s, e, f.value, f.unit, f.kind, f.qualifier, f.masked, f.subject, sentence,
+                          f.para_id, f.fig_id, f.topic, f.per, f.money_type))
     return out
+
+
+def _spans(doc_view: View) -> Callable[[int, int], tuple[int, int]]:
+    """:meth:`View.span` for many spans of one view: its offsets read from a list, not the array."""
+    if doc_view.kept is None:
+        return lambda start, end: (start, end)
+    kept = doc_view.kept.tolist()
+    n, n_original = len(kept), len(doc_view.original)
+
+    def span(start: int, end: int) -> tuple[int, int]:
+        s = kept[start] if start < n else n_original
+        e = kept[end - 1] + 1 if end > 0 else 0
+        return s, max(s, e)
+
+    return span
 
 
 # ---------------------------------------------------------------------------

@@ -96,7 +96,8 @@ class WordCounter:
         for j, automaton in enumerate(self._automata):
             found = automaton.find_matches_as_indexes(data)  # (word, start byte, end byte)
             if found:
-                counts[:, j] = _hits_per_text(np.array(found, dtype=np.int64)[:, 1], next_start)
+                starts = np.fromiter((start for _word, start, _end in found), dtype=np.int64, count=len(found))
+                counts[:, j] = _hits_per_text(starts, next_start)
         return counts
 
 

@@ -99,9 +99,10 @@ class LayeredLabeller:
 
     # -- layers ------------------------------------------------------------
 
-    def _own_probabilities(self, texts: list[str]) -> tuple[dict[str, np.ndarray], dict[str, bool]]:
-        """Own-words topic distribution of each distinct text, and whether it is firm (one vectorisation)."""
-        unique = list(dict.fromkeys(text_key(t) for t in texts))
+    def _own_probabilities(self, keys: list[str]) -> tuple[dict[str, np.ndarray], dict[str, bool]]:
+        """Own-words topic distribution of each distinct text key (:func:`text_key`), and whether
+        it is firm (one vectorisation)."""
+        unique = list(dict.fromkeys(keys))
         if not unique:
             return {}, {}
         probs = self._topic_proba(unique)
@@ -121,14 +122,22 @@ class LayeredLabeller:
 
     def _informative(self, p: np.ndarray) -> bool:
         """Whether a heading's words name a topic firmly enough to pass it on."""
-        return bool(self._firm(p[None, :])[0])
+        content = self._content_columns()
+        return bool(len(content) and p[content].max() >= self.inherit_threshold)
 
     def _firm(self, probs: np.ndarray) -> np.ndarray:
         """For every row of ``probs``: does it name a topic other than ``other`` firmly enough?"""
-        content = probs[:, self.classes_ != OTHER]
-        if not content.shape[1]:
+        content = self._content_columns()
+        if not len(content):
             return np.zeros(len(probs), dtype=bool)
-        return content.max(axis=1) >= self.inherit_threshold
+        return probs[:, content].max(axis=1) >= self.inherit_threshold
+
+    def _content_columns(self) -> np.ndarray:
+        """Indices of the topics other than ``other`` in ``classes_`` (kept until ``classes_`` changes)."""
+        cached = getattr(self, "_content_cache", None)
+        if cached is None or cached[0] is not self.classes_:
+            cached = self._content_cache = (self.classes_, np.flatnonzero(self.classes_ != OTHER))
+        return cached[1]
 
     def _predict_rows(self, rows: Rows) -> tuple[np.ndarray, list[str | None]]:
         """Layered topic probabilities and roles of every row.
@@ -144,20 +153,22 @@ class LayeredLabeller:
                   zip(rows.texts, rows.kinds, strict=True)]
         headings = [h for path in dict.fromkeys(rows.paths) for h in path.split(PATH_SEP) if h]
         extra = [text for text in leads + firsts if text]
-        own, firm = self._own_probabilities(rows.texts + headings + extra)
-        mine = np.array([own[text_key(t)] for t in rows.texts]).reshape(len(rows), len(self.classes_))
+        keys = [text_key(t) for t in rows.texts]
+        own, firm = self._own_probabilities(keys + [text_key(t) for t in headings + extra])
+        mine = np.array([own[key] for key in keys]).reshape(len(rows), len(self.classes_))
         if self.first_clause_weight > 0:  # "四、关心女职工，丰富文化生活": the first clause leads
             for i, first in enumerate(firsts):
-                if first and firm[text_key(first)]:
-                    mine[i] = (1 - self.first_clause_weight) * mine[i] + self.first_clause_weight * own[text_key(first)]
+                if first and firm[key := text_key(first)]:
+                    mine[i] = (1 - self.first_clause_weight) * mine[i] + self.first_clause_weight * own[key]
         layers = _Layers(own, firm, self._firm(mine))
         out = mine.copy()
         for group in rows.groups:
             layers.new_document()
-            for position, i in enumerate(group):
+            members = group.tolist()
+            for position, i in enumerate(members):
                 if rows.kinds[i] == "heading":
-                    out[i] = self._heading_topic(rows, mine, group, position, layers)
-                    layers.decide(text_key(rows.texts[i]), out[i], self._informative(out[i]))
+                    out[i] = self._heading_topic(rows, mine, members, position, layers)
+                    layers.decide(keys[i], out[i], self._informative(out[i]))
                 elif rows.kinds[i] == "body":
                     layers.lean(i, self._body_source(rows.paths[i], roles[i], leads[i], layers))
         if layers.leaning:
@@ -200,7 +211,7 @@ class LayeredLabeller:
                     general.append(i)
         return general
 
-    def _heading_topic(self, rows: Rows, mine: np.ndarray, group: np.ndarray, position: int,
+    def _heading_topic(self, rows: Rows, mine: np.ndarray, group: list[int], position: int,
                        layers: _Layers) -> np.ndarray:
         """A heading: its own words, leaning on what it covers; a vague one on its parent."""
         i = group[position]
@@ -216,8 +227,8 @@ class LayeredLabeller:
 
     def _body_source(self, path: str, role: str | None, lead: str, layers: _Layers) -> np.ndarray | None:
         """What a body paragraph leans on: its lead-in clause, or its heading if its role follows it."""
-        if lead and layers.firm[text_key(lead)]:
-            return layers.own[text_key(lead)]
+        if lead and layers.firm[key := text_key(lead)]:
+            return layers.own[key]
         if path and self._inherits(role, path):
             return layers.context(path)
         return None

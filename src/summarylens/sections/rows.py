@@ -78,7 +78,7 @@ def _groups(docs: Sequence[Hashable], order: np.ndarray) -> list[np.ndarray]:
     return groups
 
 
-def covered_rows(rows: Rows, group: np.ndarray, position: int) -> list[int]:
+def covered_rows(rows: Rows, group: Sequence[int] | np.ndarray, position: int) -> list[int]:
     """The rows under the heading at ``group[position]`` (they follow it, inside its path)."""
     i = group[position]
     own_path = PATH_SEP.join(p for p in (rows.paths[i], text_key(rows.texts[i])) if p)
