@@ -179,3 +179,20 @@ def test_trigrams_are_looked_up_by_key_and_match_sklearn(frame):
     texts = _texts(frame)[:500]
     np.testing.assert_allclose(model.compiled_.topics.predict_proba(texts),
                                model.topic_model_.predict_proba(texts), atol=1e-6)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from(list("（一）1２.．Xx×_ \t\n\u3000\x00ΑΣσ\u0308İ慰问职工AbC,")),
+                        max_size=12), max_size=8))
+@example(["ΑΣ", "Α"])
+@example(["ΑΣ\u0308", "Α", ""])
+@example(["a\x00b", "  c  "])
+def test_texts_are_prepared_together_as_one_by_one(texts):
+    """The batch preparation (markers, numbers, masks, case, white space) equals preparing
+    each text alone, whatever the texts hold: NUL, final sigma, runs of white space."""
+    from summarylens.sections.linear import WHITE_SPACES, _prepared
+    from summarylens.sections.text import normalize_text
+
+    assert _prepared(texts, normalize_text) == [WHITE_SPACES.sub(" ", normalize_text(t)) for t in texts]
+    assert _prepared(texts, str.upper) == [WHITE_SPACES.sub(" ", t.upper()) for t in texts]
+    assert _prepared(texts, None) == [WHITE_SPACES.sub(" ", t) for t in texts]

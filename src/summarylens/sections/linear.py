@@ -40,6 +40,8 @@ from typing import Any, BinaryIO
 
 import numpy as np
 
+from .text import normalize_text, normalize_texts, sub_each
+
 __all__ = ["Compiled", "LinearRoles", "LinearTopics", "compile_roles", "compile_topics", "load_arrays",
            "save_arrays"]
 
@@ -62,6 +64,17 @@ def ngram_key(ngram: str) -> int:
     for char in ngram:
         key = (key << CODE_BITS) | ord(char)
     return key
+
+
+def _prepared(texts: Sequence[str], preprocess: Callable[[str], str] | None) -> list[str]:
+    """What scikit-learn's char analyzer reads: each text preprocessed, each run of white
+    space folded to one space (:data:`WHITE_SPACES`); the shipped preprocessor runs on all
+    texts at once (:func:`~summarylens.sections.text.normalize_texts`)."""
+    if preprocess is normalize_text:
+        texts = normalize_texts(texts)
+    elif preprocess is not None:
+        texts = [preprocess(text) for text in texts]
+    return sub_each(texts, functools.partial(WHITE_SPACES.sub, " "))
 
 
 def _row_products(features: np.ndarray, coef: np.ndarray) -> np.ndarray:
@@ -180,7 +193,7 @@ class LinearTopics:
         return _softmax(self.decision_function(texts))
 
     def decision_function(self, texts: Sequence[str]) -> np.ndarray:
-        prepared = [WHITE_SPACES.sub(" ", self.preprocess(t) if self.preprocess else t) for t in texts]
+        prepared = _prepared(texts, self.preprocess)
         rows, cols, values = self._tfidf(prepared)
         decision = np.tile(self.intercept, (len(texts), 1))
         for k in range(len(self.intercept)):  # one pass per class: cheaper than a (entries × classes) product

@@ -12,10 +12,12 @@ and "（一）慰问困难职工73人" must read like "（二）慰问困难职�
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 
 from ..records import PATH_SEP
 
-__all__ = ["LIST_MARKER", "PATH_SEP", "first_clause", "lead_in", "normalize_text", "text_key"]
+__all__ = ["LIST_MARKER", "PATH_SEP", "first_clause", "lead_in", "normalize_text", "normalize_texts", "sub_each",
+           "text_key"]
 
 #: joins the headings of ``heading_path``
 #: a list marker opening a heading or paragraph: "一、" "（二）" "3." "④" "第一，"
@@ -46,6 +48,40 @@ def normalize_text(text: str) -> str:
     text = LIST_MARKER.sub("", text, count=1)
     text = _DIGITS.sub("0", text)
     return _MASKS.sub("#", text).lower()
+
+
+def normalize_texts(texts: Sequence[str]) -> list[str]:
+    """``[normalize_text(t) for t in texts]``, with one pass of each step over all texts joined.
+
+    >>> normalize_texts(["（一）慰问职工73人", "发放202_年慰问金11.4万元"])
+    ['慰问职工0人', '发放0#年慰问金0万元']
+    """
+    return sub_each(texts, lambda joined: _MASKS.sub("#", _DIGITS.sub("0", joined)).lower(),
+                    lambda text: LIST_MARKER.sub("", text, count=1))
+
+
+#: what :func:`sub_each` joins texts with: no pattern it serves matches it or across it, and
+#: it is neither a cased nor a case-ignorable character (``str.lower`` reads no context past it)
+_JOIN = "\x00"
+
+
+def sub_each(texts: Sequence[str], whole: Callable[[str], str],
+             each: Callable[[str], str] | None = None) -> list[str]:
+    r"""``[whole(each(t)) for t in texts]``, with ``whole`` called once on all texts joined.
+
+    ``whole`` must treat a NUL character as a text boundary: replacements by patterns that
+    match neither NUL nor across it, and ``str.lower``. Texts that hold a NUL themselves
+    are done one by one.
+
+    >>> sub_each(["a  b", "c   d"], lambda t: re.sub(r"\s\s+", " ", t))
+    ['a b', 'c d']
+    """
+    if each is not None:
+        texts = [each(text) for text in texts]
+    joined = _JOIN.join(texts)
+    if not texts or joined.count(_JOIN) != len(texts) - 1:
+        return [whole(text) for text in texts]
+    return whole(joined).split(_JOIN)
 
 
 def text_key(text: str) -> str:
