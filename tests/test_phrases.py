@@ -83,6 +83,24 @@ def test_an_enumeration_shares_the_noun_after_its_last_unit() -> None:
     assert [s for s, _ in _subjects(text, ("800元", "money"), ("200元", "money"))] == ["慰问金", "慰问品"]
 
 
+def test_a_clause_of_change_gives_both_values_its_opening_phrase() -> None:
+    figs = {"女职工比重由38.5%提高到41.2%。": (("38.5%", "percent"), ("41.2%", "percent")),
+            "会员企业由120家增加到156家。": (("120家", "organizations"), ("156家", "organizations")),
+            "工会经费收入从3.2万元增加到4.5万元。": (("3.2万元", "money"), ("4.5万元", "money")),
+            "职工书屋藏书从8000多册增加到1.2万册。": (("8000多册", "count"), ("1.2万册", "count"))}
+    expected = ["女职工比重", "会员企业", "工会经费收入", "职工书屋藏书"]
+    for (text, pair), subject in zip(figs.items(), expected, strict=True):
+        assert [s for s, _ in _subjects(text, *pair)] == [subject, subject], text
+    # verbs of change and "kept at" are not nouns of the phrase
+    assert _subjects("会员人数稳定在1200人以上。", ("1200人以上", "people")) == [("会员人数", None)]
+    assert _subjects("青年职工比例上升到42%。", ("42%", "percent")) == [("青年职工比例", None)]
+    assert _subjects("职工满意率保持在96%以上。", ("96%以上", "percent")) == [("职工满意率", None)]
+    assert _subjects("职工工资平均上涨6%。", ("6%", "percent"))[0][0] == "职工工资"
+    # two counts of one clause that is no change keep their own subjects
+    text = "表彰先进集体12个、先进个人36名。"
+    assert [s for s, _ in _subjects(text, ("12个", "organizations"), ("36名", "people"))] == ["先进集体", "先进个人"]
+
+
 def test_the_clause_ends_the_search() -> None:
     # the phrase of the previous clause is not borrowed across a comma
     assert _subjects("安排困难职工疗养，共计42人。", ("42人", "people")) == [(None, None)]

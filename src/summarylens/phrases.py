@@ -17,7 +17,10 @@ part of speech, and keeps the noun phrase the figure quantifies, as written:
   are its doers (``职工捐款8600元`` → 捐款);
 - else, when a verb stands right before the number, the phrase before that verb
   (``减速机交付3260台`` → 减速机), and for money and percentages the phrase after the
-  unit (``给予600元奖励`` → 奖励).
+  unit (``给予600元奖励`` → 奖励);
+- in a clause of change both values belong to the phrase that opens it, whatever their
+  kind (``女职工比重由38.5%提高到41.2%``, ``会员企业由120家增加到156家`` → 会员企业 twice;
+  the unit of the first value is not a noun of the clause).
 
 Per-unit words (``每人``, ``人均``, ``每户``, ``每人每月``) before the figure are never
 its subject: they are returned apart as its ``per`` qualifier. Time words (``全年``,
@@ -66,6 +69,8 @@ _CLOSING = frozenset("”’》」』\"")
 #: tags skipped between a phrase and the figure
 _FILLER = frozenset({"f", "d", "u"})
 _OPEN_BRACKETS = {")": "(", "）": "（", "]": "[", "】": "【"}
+#: what stands between the thing that changed and its first value (夜班津贴[由]15元调整为20元)
+_FROM = frozenset({"由", "从"})
 #: characters every per-unit word holds (每人, 人均, 平均, 人平)
 _PER_CHARS = frozenset("每均平")
 #: kinds whose phrase is looked for after the unit first
@@ -85,8 +90,9 @@ def choose_subject(before: str, after: str, kind: str, tagger: Tagger | None = N
                    lead: str = "") -> Subject:
     """The noun phrase a figure quantifies, from the clause text ``before`` its number and
     ``after`` its unit (each cut at the clause's end, and at a neighbouring figure);
-    ``lead`` is the clause text before ``before`` (up to an earlier figure), read only
-    for the phrase that opens a clause of change (``夜班津贴由每班15元调整为20元``).
+    ``lead`` is the clause text before ``before`` (back to the clause start, when an
+    earlier figure ends ``before``), read only for the phrase that opens a clause of change
+    (``夜班津贴由每班15元调整为20元``).
 
     ``start`` is the phrase's offset in ``before + after`` (negative: in ``lead``), so a
     caller can map it back to the document. Rules in the module docstring.
@@ -101,7 +107,7 @@ def choose_subject(before: str, after: str, kind: str, tagger: Tagger | None = N
     if kind == "percent" and after[:1] == "的":
         after = ""
     if tagger is default_tagger():
-        return _choose_default(before, after, counted, lead if not counted else "")
+        return _choose_default(before, after, counted, lead)
     return _choose_uncached(before, after, counted, lead, tagger=tagger)
 
 
@@ -125,7 +131,7 @@ def _choose_uncached(before: str, after: str, counted: bool, lead: str, *, tagge
     found = _phrase_before(words, counted=counted)
     if found is None and not counted:
         found = _phrase_after(later, len(before), skip_verbs=True)
-    if found is None and not counted and lead:
+    if found is None and lead:
         whole = _split_per(tagger.tag(lead + before))[1]
         run = _clause_opening(whole)
         if run is not None:
@@ -195,8 +201,8 @@ def _phrase_before(words: Sequence[Token], *, counted: bool = True) -> tuple[str
         run = _run_back(words, j)
         if run is not None and counted and words[run[1]].tag in _PERSON:
             run = None                        # 企业采纳[18条]: the doer, not what is counted
-    if run is None and not counted:
-        run = _clause_opening(words)
+    if run is None and (not counted or (i >= 0 and words[i].word in _FROM)):
+        run = _clause_opening(words)          # [新设企业]由5千多户增加到…: a counted figure changes too
     if run is None:
         return None
     lo, hi = run
@@ -215,9 +221,23 @@ def _clause_opening(words: Sequence[Token]) -> tuple[int, int] | None:
     if j == k or j >= len(words):
         return None
     rest = words[j:]
-    if not any(t.tag in ("v", "f", "p") for t in rest[:2]) or any(_nounish(t) for t in rest):
+    if not any(t.tag in ("v", "f", "p") for t in rest[:2]) or _names_more(rest):
         return None
     return _run_back(words, j - 1)
+
+
+def _names_more(words: Sequence[Token]) -> bool:
+    """True when a noun stands among ``words``, other than the unit of a number in them
+    (``从9000多[公里]增加到``, ``5.66万[亿元]、比上年增加``)."""
+    in_number = False
+    for t in words:
+        if t.tag in ("m", "q"):
+            in_number = True
+        elif not (in_number and t.tag == "x"):
+            in_number = False
+            if _nounish(t):
+                return True
+    return False
 
 
 def _skip_brackets(words: Sequence[Token], i: int) -> int:
@@ -405,7 +425,7 @@ def figure_subjects(text: str, figures: Sequence[_Span], tagger: Tagger | None =
         counted = fig.kind in _COUNTED_FIRST
         if after[:1] == "的" and fig.kind == "percent":
             after = ""                          # 工资总额2%[的比例]: a rate, not what it measures
-        lead = text[max(clause, start - 2 * _WINDOW):s] if not counted and s == prev and s > clause else ""
+        lead = text[max(clause, start - 2 * _WINDOW):s] if s == prev and s > clause else ""
         key = (before, after, counted, lead)
         found = cache.get(key)
         if found is None:
