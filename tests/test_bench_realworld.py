@@ -161,3 +161,21 @@ def test_label_files_are_consistent():
             assert 0 <= c["start"] < c["end"] <= n
         for d in lab["documents"]:
             assert d["org"] and d["period"] and d["year"]
+
+
+def test_government_report_subjects_are_spans_beside_their_figures():
+    spec = importlib.util.spec_from_file_location("bench_realworld_figures", ROOT / "bench" / "realworld_figures.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    rows, shas = module.read_labels()
+    assert len(rows) == 139 and len(shas) == 4
+    named = 0
+    for r in rows:
+        a, b, start, end = r["subject_start"], r["subject_end"], int(r["start"]), int(r["end"])
+        assert (a == "") == (b == ""), r
+        if a:
+            a, b = int(a), int(b)
+            assert a < b and (b <= start or a >= end), r       # beside the figure, not in it
+            assert max(end, b) - min(start, a) < 200, r        # in its own sentence
+            named += 1
+    assert named == 131   # eight clauses name nothing (比上年增长7.4%, 五年年均增长5.2% …)
