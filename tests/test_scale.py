@@ -194,3 +194,29 @@ def test_signatures_without_classifying_equal_those_of_the_full_pipeline(corpus_
     assert all((a is None and b is None) or np.array_equal(a, b)
                for (_, a), (_, b) in zip(quick, full, strict=True))
     assert sum(sig is not None for _, sig in quick) > 40
+
+
+def test_workers_share_what_the_warm_up_loaded(corpus_dir):
+    """``warm_up`` runs once, here, before the workers fork (they inherit what it loaded);
+    not with one job; a warm-up that fails only means the batches load as before."""
+    paths = list(iter_corpus_files(corpus_dir))[:3]
+    warmed = []
+    results = list(corpus.map_batches(_sources, [[p] for p in paths], corpus_dir, jobs=2,
+                                      warm_up=lambda model: warmed.append(model)))
+    assert results == [[p.name] for p in paths] and len(warmed) == 1 and warmed[0] is not None
+    list(corpus.map_batches(_sources, [[p] for p in paths], corpus_dir, jobs=1, warm_up=warmed.append))
+    assert len(warmed) == 1
+
+    def broken(model):
+        raise RuntimeError("a word list that cannot be read")
+
+    assert list(corpus.map_batches(_sources, [[paths[0]]], corpus_dir, jobs=2, warm_up=broken)) == [[paths[0].name]]
+
+
+def test_the_warm_up_text_passes_every_stage():
+    from summarylens.pipeline import _WARM_UP_TEXT, process_text
+
+    (doc,) = process_text(_WARM_UP_TEXT, "w.txt")
+    assert doc.title and doc.org and {p.kind for p in doc.paragraphs} >= {"title", "heading", "body"}
+    assert {f.kind for f in doc.figures} >= {"money", "people", "households"} and doc.relations
+    assert any(f.subject for f in doc.figures) and any(f.per for f in doc.figures)

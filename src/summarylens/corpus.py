@@ -36,7 +36,7 @@ from .dedup import DuplicateIndex
 from .io import display_path, scan_corpus
 from .output import atomic_output, write_record
 from .parallel import BATCH_FILES, WINDOW_PER_JOB, default_jobs, file_batches, file_size, map_batches
-from .pipeline import FileResult, collector_paused, process_file_in_pieces, process_files, source_name
+from .pipeline import FileResult, collector_paused, process_file_in_pieces, process_files, source_name, warm_up
 from .records import ReadError
 from .sections import LayeredLabeller
 from .tables import (
@@ -294,7 +294,7 @@ def iter_file_rows(root: str | Path, *, jobs: int = 1, classifier: LayeredLabell
     stream = functools.partial(rows_batch, render=render)
     work = functools.partial(rows_list, render=render) if jobs > 1 else stream
     for batch in map_batches(work, file_batches(paths), root, jobs, classifier,
-                             here=_has_big_file, here_function=stream):
+                             here=_has_big_file, here_function=stream, warm_up=warm_up):
         yield from batch
 
 

@@ -92,7 +92,8 @@ def file_size(path: Path) -> int:
 def map_batches(function: BatchFunction[T], batches: Iterable[list[Path]], root: Path,
                 jobs: int = 1, classifier: LayeredLabeller | None = None, *,
                 here: Callable[[list[Path]], bool] | None = None,
-                here_function: BatchFunction[T] | None = None) -> Iterator[T]:
+                here_function: BatchFunction[T] | None = None,
+                warm_up: Callable[[LayeredLabeller], object] | None = None) -> Iterator[T]:
     """``function(batch, root, classifier)`` for every batch, in order; in ``jobs`` processes if > 1.
 
     At most ``jobs * WINDOW_PER_JOB`` batches are in flight, so results never pile up in
@@ -103,6 +104,8 @@ def map_batches(function: BatchFunction[T], batches: Iterable[list[Path]], root:
     terminated at once. A batch for which ``here(batch)`` is true is run in this process
     by ``here_function`` when its turn comes (a large file whose rows are written as they
     are made, instead of all sent back at once), while the workers go on with the next.
+    ``warm_up(classifier)`` runs here before the workers are forked, so that what it loads
+    is loaded once for all of them (an error in it is left for the batches to meet).
     """
     if jobs <= 1:
         for batch in batches:
@@ -110,6 +113,9 @@ def map_batches(function: BatchFunction[T], batches: Iterable[list[Path]], root:
         return
     # load (on a first run: fit) the shipped model once, not in every worker
     shared = classifier if classifier is not None else default_predictor()
+    if warm_up is not None:
+        with contextlib.suppress(Exception):
+            warm_up(shared)
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
                                initargs=(shared, active_tagger_name()))
     pending: deque[Future[T] | list[Path]] = deque()

@@ -77,6 +77,10 @@ _PER_CHARS = frozenset("每均平")
 _COUNTED_FIRST = frozenset({"people", "households", "organizations", "count", "person_times"})
 
 
+#: builds a NamedTuple from a tuple without the Python-level ``__new__`` (the per-figure loop)
+_new_tuple = tuple.__new__
+
+
 class Subject(NamedTuple):
     """The phrase a figure quantifies (None when its clause names none), where it starts in
     the text given (before + after, as one string), and its per-unit qualifier."""
@@ -432,7 +436,7 @@ def figure_subjects(text: str, figures: Sequence[_Span], tagger: Tagger | None =
             found = cache[key] = choose(before, after, counted, lead)
         if found.start is not None:
             at = s + found.start if found.start < len(before) else end + found.start - len(before)
-            found = Subject(found.text, at, found.per)
+            found = _new_tuple(Subject, (found.text, at, found.per))  # a Subject, without its Python __new__
         if clauses is not None:
             clauses.append((clause, clause_end))
         out.append(found)

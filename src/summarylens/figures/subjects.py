@@ -31,7 +31,7 @@ from typing import NamedTuple
 
 from ..money import money_type
 from ..phrases import figure_subjects
-from .records import Found
+from .records import Found, new_tuple
 
 __all__ = ["Meaning", "meanings"]
 
@@ -66,5 +66,5 @@ def meanings(text: str, found: Sequence[Found], ends: list[int]) -> list[Meaning
                 if sentence < clause:
                     mtype = money_type(subject.text, before=before, after=after,
                                        context=text[max(sentence, clause - 60):clause])
-        out.append(Meaning(subject.text, subject.per, mtype))
+        out.append(new_tuple(Meaning, (subject.text, subject.per, mtype)))
     return out
