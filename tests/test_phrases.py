@@ -101,6 +101,14 @@ def test_a_clause_of_change_gives_both_values_its_opening_phrase() -> None:
     assert [s for s, _ in _subjects(text, ("12个", "organizations"), ("36名", "people"))] == ["先进集体", "先进个人"]
 
 
+def test_a_share_measures_the_part_not_the_whole() -> None:
+    assert _subjects("全厂农民工占职工总数的六成左右。", ("六成左右", "percent")) == [("农民工", None)]
+    assert _subjects("一线员工约占职工总数的80%。", ("80%", "percent")) == [("一线员工", None)]
+    # the part stands in an earlier clause: this one names nothing
+    text = "女职工1560人，占全厂员工总数的65.5%。"
+    assert [s for s, _ in _subjects(text, ("1560人", "people"), ("65.5%", "percent"))] == ["女职工", None]
+
+
 def test_the_clause_ends_the_search() -> None:
     # the phrase of the previous clause is not borrowed across a comma
     assert _subjects("安排困难职工疗养，共计42人。", ("42人", "people")) == [(None, None)]

@@ -69,6 +69,8 @@ _CLOSING = frozenset("”’》」』\"")
 #: tags skipped between a phrase and the figure
 _FILLER = frozenset({"f", "d", "u"})
 _OPEN_BRACKETS = {")": "(", "）": "（", "]": "[", "】": "【"}
+#: the verb of a share (A占B的N%): the figure measures A
+_SHARE_OF = frozenset({"占", "约占"})
 #: what stands between the thing that changed and its first value (夜班津贴[由]15元调整为20元)
 _FROM = frozenset({"由", "从"})
 #: characters every per-unit word holds (每人, 人均, 平均, 人平)
@@ -196,6 +198,13 @@ def _phrase_before(words: Sequence[Token], *, counted: bool = True) -> tuple[str
         i -= 1
     i = _skip_brackets(words, i)
     run = _run_back(words, i)
+    if run is not None and not counted and words[-1].word == "的":
+        k = run[0] - 1
+        while k >= 0 and words[k].tag == "r":          # 占[全县]女教职工总数的
+            k -= 1
+        if k >= 0 and words[k].word in _SHARE_OF:
+            # [农民工]占职工总数的六成: the share is of the part before 占, not of the whole
+            return _phrase_before(words[:k], counted=counted) if k > 0 else None
     if run is None and i >= 0 and words[i].tag == "v":
         j = i
         while j >= 0 and words[j].tag == "v":

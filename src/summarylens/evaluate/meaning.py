@@ -7,7 +7,9 @@ the gold set:
 - **subject**: the character overlap of predicted and gold subject, as a Dice score over
   characters (``2 × shared characters / (len(pred) + len(gold))``: 困难职工 against
   特困职工 is 0.75, 慰问金 against 慰问款 0.67); two empty subjects agree (1.0), one empty
-  against one written scores 0. A subject is **acceptable** at overlap ≥ 0.5; the share
+  against one written scores 0. Both are compared in simplified script (OpenCC ``t2s``):
+  the pipeline writes subjects as its view reads them (会员), a gold file of a page in
+  traditional script as written (會員). A subject is **acceptable** at overlap ≥ 0.5; the share
   of acceptable subjects is the headline, with the mean overlap and the exact matches.
 - **money_type** (money figures only): accuracy, and per type precision, recall and F1
   with the confusion table (gold rows, predicted columns), so that a ``business`` amount
@@ -19,6 +21,8 @@ Example::
     0.75
     >>> overlap(None, "")
     1.0
+    >>> overlap("会员", "會員")
+    1.0
 """
 
 from __future__ import annotations
@@ -27,7 +31,8 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from functools import lru_cache
+from typing import Any, Protocol
 
 from ..records import MONEY_TYPES
 
@@ -47,14 +52,27 @@ class _Labelled(Protocol):
 
 
 def overlap(pred: str | None, gold: str | None) -> float:
-    """Dice overlap of the characters of two subjects (both empty: 1.0)."""
+    """Dice overlap of the characters of two subjects in simplified script (both empty: 1.0)."""
     a, b = pred or "", gold or ""
     if not a and not b:
         return 1.0
     if not a or not b:
         return 0.0
+    if a != b:
+        a, b = _simplified(a), _simplified(b)
     shared = sum((Counter(a) & Counter(b)).values())
     return 2 * shared / (len(a) + len(b))
+
+
+@lru_cache(maxsize=1)
+def _t2s() -> Any:
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def _simplified(text: str) -> str:
+    return text if text.isascii() else str(_t2s().convert(text))
 
 
 def acceptable(pred: str | None, gold: str | None) -> bool:
