@@ -224,6 +224,9 @@ def test_a_headline_taken_for_body_text_has_no_place_of_its_own():
     ("（二）工会组长培训\n9月，社区工会把各楼栋的工会组长请到一起办了一期培训，讲怎样收集职工意见。",
      "organization"),
     ("（三）阵地建设\n今年设立了固定的工会办公室，各项制度上墙，工会台账按月登记。", "organization"),
+    # the same words in other senses keep their topics
+    ("四、丰富职工文化生活\n工会以文体活动为纽带，组建了篮球队和合唱团，全年举办比赛4场。", "culture"),
+    ("三、帮扶困难职工\n建立困难职工台账，逐户走访慰问困难职工26户。", "welfare"),
 ])
 def test_genre_words_of_real_pages(text, topic):
     """An agency's information-disclosure report is other; 组织工作, 医德医风 name their topics."""
