@@ -104,7 +104,7 @@ def build_parser() -> argparse.ArgumentParser:
                          help="a section classifier saved by 'summarylens train' (default: the shipped one)")
     extract.add_argument("--subject-tagger", default=SUBJECT_TAGGERS[0], metavar="{" + ",".join(SUBJECT_TAGGERS) + "}",
                          help="the part-of-speech tagger that chooses each figure's subject: lexicon "
-                              "(default) or jieba (jieba.posseg: loads jieba's dictionary in every process)")
+                              "(default) or jieba (jieba.posseg: slower, it loads jieba's dictionaries)")
     extract.add_argument("--no-progress", action="store_true", help="no progress bar")
     extract.add_argument("--quiet", action="store_true", help="no summary either; errors still go to stderr")
 
