@@ -109,6 +109,13 @@ def test_a_share_measures_the_part_not_the_whole() -> None:
     assert [s for s, _ in _subjects(text, ("1560人", "people"), ("65.5%", "percent"))] == ["女职工", None]
 
 
+def test_a_verb_of_the_list_is_never_the_subject() -> None:
+    # verbs the word list did not know were read as nouns (办结, 晋升, 送出)
+    assert _subjects("受理来信14件，目前已办结13件。", ("14件", "count"), ("13件", "count"))[1] == (None, None)
+    assert _subjects("全年有12人晋升了技能等级。", ("12人", "people")) == [(None, None)]
+    assert _subjects("全年送出生日蛋糕券58份。", ("58份", "count")) == [("生日蛋糕券", None)]
+
+
 def test_the_clause_ends_the_search() -> None:
     # the phrase of the previous clause is not borrowed across a comma
     assert _subjects("安排困难职工疗养，共计42人。", ("42人", "people")) == [(None, None)]
