@@ -193,3 +193,18 @@ def test_split_gates_pass_every_corpus_line_their_pattern_matches(corpus_dir):
     for path in sorted(corpus_dir.glob("*.txt")):
         for line in read_text(path)[0].split("\n"):
             _check_split_gates(line)
+
+
+def test_blocks_are_read_once_for_the_same_text_and_never_held_for_a_long_one(monkeypatch):
+    import summarylens.split as split_module
+
+    text = "甲工会组织\n职工学习。\n\n二、送温暖   慰问职工12户。"
+    first = split_module.blocks(text)
+    assert list(first) == list(split_module.iter_blocks(text))
+    assert split_module.blocks(text) is first                      # the same string: read once
+    other = "".join(["甲工会组织\n", "职工学习。"])                  # equal words, another string
+    assert list(split_module.blocks(other)) == list(split_module.iter_blocks(other))
+    monkeypatch.setattr(split_module, "REMEMBER_MAX_CHARS", 5)
+    long_blocks = split_module.blocks(text)
+    assert not isinstance(long_blocks, tuple) and list(long_blocks) == list(first)
+    assert split_module._LAST[0] is other

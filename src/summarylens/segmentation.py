@@ -43,12 +43,12 @@ from .patterns import (
 from .patterns import SIGNOFF_LINE as SIGNOFF_LINE  # where sections.roles reads it
 from .records import CONTENT_KINDS, PATH_SEP, Paragraph
 from .split import (
+    blocks,
     is_article_marker,
     is_noise_line,
     is_plain_heading,
     is_separator,
     is_title_like,
-    iter_blocks,
 )
 
 #: The level of "第一，" headings: one below the enclosing heading, 1 when there is none.
@@ -133,7 +133,7 @@ def _head_and_body_pieces(text: str) -> list[_Piece]:
     pieces: list[_Piece] = []
     in_head = True
     links = False  # after "相关推荐" and the like, title lines are links to other pages
-    for line in iter_blocks(text):
+    for line in blocks(text):
         start, end = _trim(text, line.start, line.end)
         if start == end:
             continue

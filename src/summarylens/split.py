@@ -25,7 +25,7 @@ Example::
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 from .chrome import chrome_prefix_end, closes_article, is_chrome_line
@@ -68,9 +68,10 @@ class Line(NamedTuple):
 def iter_lines(text: str) -> Iterator[Line]:
     """Yield the lines of ``text`` with offsets: ``'甲\\n乙'`` → Line(0,1,'甲'), Line(2,3,'乙')."""
     start = 0
+    new_line = tuple.__new__                # a Line without the NamedTuple's Python __new__
     for piece in text.split("\n"):
         end = start + len(piece)
-        yield Line(start, end, piece)
+        yield new_line(Line, (start, end, piece))
         start = end + 1
 
 
@@ -141,6 +142,30 @@ def iter_blocks(text: str) -> Iterator[Line]:
         yield pending
     if footer is not None:
         yield footer
+
+
+#: the last text :func:`blocks` was given and its blocks (the text object itself is the key)
+_LAST: tuple[str | None, tuple[Line, ...]] = (None, ())
+#: a longer text's blocks are read as they come, never held all at once (a 100 MB dump)
+REMEMBER_MAX_CHARS = 1_000_000
+
+
+def blocks(text: str) -> Iterable[Line]:
+    """:func:`iter_blocks` of ``text``, remembered for the last text asked about.
+
+    The splitter reads a file's blocks, then the segmenter those of each document: a file
+    that is one document whole is the same string object, and its blocks are read once.
+    A text longer than :data:`REMEMBER_MAX_CHARS` is not remembered.
+    """
+    global _LAST
+    last = _LAST                            # one read: another thread may replace it
+    if text is last[0]:
+        return last[1]
+    if len(text) > REMEMBER_MAX_CHARS:
+        return iter_blocks(text)
+    found = tuple(iter_blocks(text))
+    _LAST = (text, found)
+    return found
 
 
 def _has_space_run(content: str) -> bool:
@@ -271,7 +296,7 @@ def split_documents(text: str) -> list[DocumentSpan]:
     bodied = [False]  # whether each document has a line of text (not only titles and chrome)
     has_body = False
     after_separator = False
-    for line in iter_blocks(text):
+    for line in blocks(text):
         content = line.stripped
         if not content:
             continue
@@ -319,10 +344,12 @@ __all__ = [
     "PAGE_CUT_MIN_CHARS",
     "PAGE_FOOTER",
     "PAGE_NUMBER",
+    "REMEMBER_MAX_CHARS",
     "SENTENCE_END",
     "SPACE_RUN",
     "TITLE_MAX_CHARS",
     "Line",
+    "blocks",
     "is_article_marker",
     "is_noise_line",
     "is_plain_heading",
