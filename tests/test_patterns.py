@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from summarylens.chrome import default_cues
 from summarylens.patterns import (
@@ -105,3 +107,14 @@ def test_masked_catches(text):
 @pytest.mark.parametrize("text", ["2023年", "卡拉OK", "1.5万元", "Excel", "xx"[:1]])
 def test_masked_does_not_catch(text):
     assert not MASKED.search(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("工会委员年月日12一十〇X\n 。司")), max_size=14))
+@example("工会\n")
+@example("2023年12月28日")
+@example("工会\n\n")
+def test_is_signoff_is_a_search_for_a_signoff_line(text):
+    from summarylens.patterns import SIGNOFF_LINE, is_signoff
+
+    assert is_signoff(text) == bool(SIGNOFF_LINE.search(text))

@@ -125,11 +125,27 @@ PLAIN_HEADING_MAX_CHARS = 16
 PLAIN_HEADING_WORDS = re.compile(r"工作|问题|打算|计划|不足|体会|措施|成效|方面|情况|思路|设想|建议")
 #: a lead-in or salutation ending in a colon, never a heading: "现将主要工作汇报如下：", "各位代表："
 LEAD_IN = re.compile(r"如下[：:]$|进行(?:汇报|报告|总结|说明)[：:]$|^(?:各位|尊敬的|同志们)")
+#: what a signature line closing a report ends with: "某某公司工会"
+SIGNOFF_ENDS = ("工会", "工委", "委员会")
 #: a signature or date line closing a report: "某某公司工会", "2023年7月5日"
 SIGNOFF_LINE = re.compile(
     r"^(?:[0-9０-９一二三四五六七八九十〇零○_Xx]{2,4}年)?[0-9０-９一二三四五六七八九十]{1,2}月[0-9０-９一二三四五六七八九十]{0,3}日?$"
-    r"|工会$|工委$|委员会$"
+    + "".join(f"|{re.escape(word)}$" for word in SIGNOFF_ENDS)
 )
+#: where an unanchored branch of SIGNOFF_LINE can match: at the end, or before a last line break
+_SIGNOFF_TAILS = tuple(word + end for word in SIGNOFF_ENDS for end in ("", "\n"))
+
+
+def is_signoff(text: str) -> bool:
+    """``SIGNOFF_LINE.search(text)``, without trying every position of a long paragraph.
+
+    The date branch is anchored at the start and the others end the text (``$`` matches
+    at the end or before a final line break), so a match at the start or an ending decides.
+
+    >>> is_signoff("红星机械厂工会"), is_signoff("2023年12月28日"), is_signoff("工会组织职工学习。")
+    (True, True, False)
+    """
+    return text.endswith(_SIGNOFF_TAILS) or SIGNOFF_LINE.match(text) is not None
 
 #: words that make a short unnumbered line a report title
 TITLE_WORDS = re.compile(r"总结|汇报|报告|工作要点|述职|回顾|范文")
@@ -169,6 +185,8 @@ __all__ = [
     "SET_ORDINAL",
     "SHI_GATE",
     "SHI_ITEM",
+    "SIGNOFF_ENDS",
     "SIGNOFF_LINE",
     "TITLE_WORDS",
+    "is_signoff",
 ]

@@ -40,8 +40,8 @@ from .patterns import (
     PROSE_END,
     SEPARATOR,
     SEPARATOR_GATE,
-    SIGNOFF_LINE,
     TITLE_WORDS,
+    is_signoff,
 )
 from .records import DocumentSpan
 
@@ -228,7 +228,7 @@ def _stands_alone(line: str, signature: bool = True) -> bool:
     """A title, unnumbered heading, signature or chrome line: a paragraph of its own."""
     return bool(
         is_title_like(line) or is_article_marker(line) or is_plain_heading(line)
-        or (signature and SIGNOFF_LINE.search(line)) or is_separator(line) or is_noise_line(line)
+        or (signature and is_signoff(line)) or is_separator(line) or is_noise_line(line)
     )
 
 
@@ -245,7 +245,7 @@ def is_plain_heading(line: str) -> bool:
     """An unnumbered section line: "下半年工作打算", "存在的问题：" (short, no full stop, no lead-in)."""
     if len(line) > PLAIN_HEADING_MAX_CHARS or PROSE_END.search(line):
         return False
-    if SIGNOFF_LINE.search(line) or "特此" in line or LEAD_IN.search(line):
+    if is_signoff(line) or "特此" in line or LEAD_IN.search(line):
         return False
     return line.endswith(("：", ":")) or bool(PLAIN_HEADING_WORDS.search(line))
 

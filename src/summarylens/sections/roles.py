@@ -18,8 +18,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from ..patterns import is_signoff
 from ..records import ROLES
-from ..segmentation import SIGNOFF_LINE
 from .cues import CLOSING_PLEDGE, LIST_ITEM, PLAN_OPENING, PROBLEM_OPENING, RoleCues, default_role_cues
 from .rows import Rows
 
@@ -40,7 +40,7 @@ SIGNOFF_PRIOR = 0.95
 def last_body_rows(rows: Rows, body_rows: list[int]) -> list[bool]:
     """Whether each body row is the last body paragraph of its document, sign-offs aside."""
     last = {int(next((i for i in reversed(group)
-                      if rows.kinds[i] == "body" and not SIGNOFF_LINE.search(rows.texts[i])), -1))
+                      if rows.kinds[i] == "body" and not is_signoff(rows.texts[i])), -1))
             for group in rows.groups}
     return [i in last for i in body_rows]
 
@@ -80,7 +80,7 @@ def apply_role_priors(log_probs: np.ndarray, classes: list[str], texts: list[str
             _raise_to(log_probs[k], index.get("plan"), PLAN_PRIOR)
         if last[k] and _is_pledge(text):
             _raise_to(log_probs[k], index.get("closing"), CLOSING_PRIOR)
-        if SIGNOFF_LINE.search(text):
+        if is_signoff(text):
             _raise_to(log_probs[k], index.get("closing"), SIGNOFF_PRIOR)
 
 
