@@ -218,7 +218,12 @@ class LayeredLabeller:
         p = mine[i]
         covered = covered_rows(rows, group, position)
         if covered and self.child_weight > 0:
-            p = (1 - self.child_weight) * p + self.child_weight * (np.add.reduce(mine[covered]) / len(covered))
+            # rows that follow each other (a document's rows from the pipeline) are read as a
+            # slice, not gathered: the same rows in the same order, the same sum
+            first = covered[0]
+            block = mine[first:first + len(covered)] if covered == list(range(first, first + len(covered))) \
+                else mine[covered]
+            p = (1 - self.child_weight) * p + self.child_weight * (np.add.reduce(block) / len(covered))
         if rows.paths[i] and not layers.firm_rows[i]:
             context = layers.context(rows.paths[i])
             if context is not None:
