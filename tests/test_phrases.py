@@ -38,6 +38,9 @@ def _subjects(text: str, *figs: tuple[str, str]) -> list[tuple[str | None, str |
     ("上半年减速机交付3260台。", "3260台", "count", "减速机"),             # before its verb
     ("厂务公开推行率达90%。", "90%", "percent", "厂务公开推行率"),             # a rate named by a verb
     ("上半年同比增长14.8%。", "14.8%", "percent", None),                # nothing quantified
+    ("本年度向各分会拨付工作经费6万元。", "6万元", "money", "工作经费"),        # 工作 is a noun, 作 no verb
+    ("排查全区在建项目18个。", "18个", "count", "在建项目"),               # 在 here opens a noun
+    ("截至6月底，在册会员共915人。", "915人", "people", "在册会员"),
 ])
 def test_subject_of_one_figure(text: str, raw: str, kind: str, subject: str | None) -> None:
     assert _subjects(text, (raw, kind))[0][0] == subject
