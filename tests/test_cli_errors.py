@@ -111,12 +111,12 @@ def test_api_arguments_are_checked():
 
 
 def test_an_unexpected_error_is_one_sentence_and_leaves_out_alone(corpus, tmp_path, capsys, monkeypatch):
-    from summarylens import corpus as corpus_module
+    from summarylens import filerows
 
     def broken(*args, **kwargs):
         raise RuntimeError("a worker process died")
 
-    monkeypatch.setattr(corpus_module, "map_batches", broken)
+    monkeypatch.setattr(filerows, "map_batches", broken)
     out = tmp_path / "out"
     assert main(["extract", str(corpus), "--out", str(out)]) == 2
     message = _one_sentence(capsys)

@@ -163,15 +163,15 @@ def test_any_file_names_and_bytes_are_listed_never_raise(tmp_path_factory, files
 
 
 def test_a_large_file_in_pieces_gives_the_same_tables(tmp_path, corpus_dir, monkeypatch):
-    from summarylens import corpus as corpus_module
+    from summarylens import filerows
 
     texts = [p.read_text(encoding="utf-8") for p in sorted(corpus_dir.glob("*.txt"))[:12] if _utf8(p)]
     (tmp_path / "dump.txt").write_text("\n\n".join(texts * 2), encoding="utf-8")
     (tmp_path / "small.txt").write_text(REPORT, encoding="utf-8")
     whole = tmp_path / "whole"
     assert main(["extract", str(tmp_path), "--out", str(whole), "--quiet", "-j", "1"]) == 0
-    monkeypatch.setattr(corpus_module, "BIG_FILE", 1000)
-    monkeypatch.setattr(corpus_module, "PIECE_CHARS", 3000)
+    monkeypatch.setattr(filerows, "BIG_FILE", 1000)
+    monkeypatch.setattr(filerows, "PIECE_CHARS", 3000)
     for jobs in ("1", "2"):  # with workers, the large file is processed by the main process
         pieces = tmp_path / f"pieces{jobs}"
         assert main(["extract", str(tmp_path), "--out", str(pieces), "--quiet", "-j", jobs]) == 0

@@ -38,7 +38,8 @@ try:
 except ImportError as exc:  # pragma: no cover - depends on the environment
     raise ImportError("summarylens.daskio needs Dask: pip install 'summarylens[dask]'") from exc
 
-from .corpus import BATCH_FILES, assemble, file_batches, marker, renamed_classifier, rows_batch
+from .corpus import BATCH_FILES, file_batches, renamed_classifier
+from .filerows import assemble, marker, rows_batch
 from .io import scan_corpus
 from .pipeline import file_signatures
 from .sections import LayeredLabeller
@@ -73,7 +74,7 @@ def _process_partition(paths: list[Path], root: Path, classifier: LayeredLabelle
                        mine: Marks, subject_tagger: str = "lexicon") -> _Partition:
     """Run one batch of files through the pipeline and assemble its tables (a Dask task).
 
-    The rows are made by :func:`summarylens.corpus.assemble`, as for ``read_corpus``,
+    The rows are made by :func:`summarylens.filerows.assemble`, as for ``read_corpus``,
     with the marks of the first pass. A document the first pass did not see (its file
     failed there but not here) is left unmarked.
     """
