@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from summarylens.output import RECORD, atomic_output, read_record
+from summarylens.output import RECORD, atomic_output, read_record, write_record
 from summarylens.reading import read_tables
 
 pytestmark = pytest.mark.slow
@@ -155,7 +155,23 @@ def test_a_failed_run_leaves_the_previous_result(tmp_path):
         (temp / "documents.csv").write_text("new", encoding="utf-8")
         raise RuntimeError("a table could not be written")
     assert _snapshot(out) == before
-    assert sorted(os.listdir(tmp_path)) == [".out.lock", "out"]
+    assert sorted(os.listdir(tmp_path)) == ["out"]   # no temporary folder, no lock file
+
+
+def test_a_run_leaves_no_lock_file_and_a_held_lock_keeps_others_out(tmp_path):
+    import fcntl
+
+    from summarylens.output import OutputBusy
+
+    out = tmp_path / "工会结果"
+    with atomic_output(out) as temp:
+        assert (tmp_path / ".工会结果.lock").exists()        # held while writing
+        write_record(temp, {"format": "csv"})
+    assert sorted(os.listdir(tmp_path)) == ["工会结果"]
+    with open(tmp_path / ".工会结果.lock", "a+", encoding="utf-8") as held:  # another run's lock
+        fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        with pytest.raises(OutputBusy), atomic_output(out):
+            pass
 
 
 def test_a_folder_with_other_files_keeps_them(tmp_path):

@@ -6,7 +6,7 @@ record, ``_summarylens.json`` (counts per table, version, corpus, start and end 
 format). A run that is killed or fails leaves what was in ``--out`` as it was; the
 temporary folder it leaves behind is removed by the next run into the same folder. A
 lock file beside the folder (``.工会结果.lock`` for ``工会结果/``) keeps a second run out
-while one is writing.
+while one is writing, and is removed when the run ends.
 
 Example::
 
@@ -29,7 +29,7 @@ import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 __all__ = ["RECORD", "OutputBusy", "atomic_output", "read_record", "write_record"]
 
@@ -84,27 +84,54 @@ def atomic_output(out: str | Path) -> Iterator[Path]:
             shutil.rmtree(temp, ignore_errors=True)
 
 
+#: how often a run tries again when the lock file it locked was removed under it
+_LOCK_TRIES = 5
+
+
 @contextlib.contextmanager
 def _locked(lock_path: Path, out: Path) -> Iterator[None]:
-    import fcntl
+    """Hold an exclusive lock on ``lock_path`` (created if missing), removed when done.
 
-    handle = open(lock_path, "a+", encoding="utf-8")  # noqa: SIM115
+    The run that holds the lock removes the file before releasing it, so no ``.out.lock``
+    stays beside the output. A run that opened the file just before it was removed may
+    then lock a file that is gone: it checks that the path still names the file it locked,
+    and otherwise tries again on the new one, so that two runs never both hold "the" lock.
+    """
+    handle = _lock_file(lock_path, out)
     try:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            handle.seek(0)
-            holder = handle.read().strip()
-            who = f" (process {holder})" if holder.isdigit() else ""
-            raise OutputBusy(f"another summarylens run{who} is writing to {out}; wait for it "
-                             "to finish or choose another --out") from None
         handle.seek(0)
         handle.truncate()
         handle.write(str(os.getpid()))
         handle.flush()
         yield
     finally:
-        handle.close()  # releases the lock
+        with contextlib.suppress(OSError):
+            lock_path.unlink()      # while still holding it: the next run creates a new one
+        handle.close()              # releases the lock
+
+
+def _lock_file(lock_path: Path, out: Path) -> IO[str]:
+    """The lock file, open and locked; :class:`OutputBusy` if another run holds it."""
+    import fcntl
+
+    for _ in range(_LOCK_TRIES):
+        handle = open(lock_path, "a+", encoding="utf-8")  # noqa: SIM115
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.seek(0)
+            holder = handle.read().strip()
+            handle.close()
+            who = f" (process {holder})" if holder.isdigit() else ""
+            raise OutputBusy(f"another summarylens run{who} is writing to {out}; wait for it "
+                             "to finish or choose another --out") from None
+        try:
+            if os.stat(lock_path).st_ino == os.fstat(handle.fileno()).st_ino:
+                return handle
+        except FileNotFoundError:
+            pass
+        handle.close()              # the run before removed it as we locked it: try the new one
+    raise OutputBusy(f"could not lock {out}: its lock file keeps being replaced")
 
 
 def _remove_leftovers(out: Path) -> None:
