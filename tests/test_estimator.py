@@ -236,3 +236,23 @@ def test_a_model_with_user_role_cues_survives_pickling_and_the_array_file(tmp_pa
     loaded = SectionModel.load(path)
     assert loaded.role_cues_.words == {"plan": ["下半年", "下一步", "将"]}
     assert (loaded.predict_role(TINY) == model.predict_role(TINY)).all()
+
+
+def test_topic_cue_exclusions_keep_the_verb_reading_of_a_cue_from_counting():
+    import pickle
+
+    from summarylens.sections.cues import TOPIC_CUE_EXCLUSIONS
+
+    assert "工会组织职工" in TOPIC_CUE_EXCLUSIONS["organization"]
+    organization = list(TOPIC_CUES).index("organization")
+    shipped = TopicCues(TOPIC_CUES)
+    verb, noun = shipped(["我们的工会组织职工去郊外徒步", "我们的工会组织建设"])[:, organization]
+    assert verb < noun and noun > 0
+    # a user's own list gets the shipped exclusions, unless the phrase is one of its words
+    mine = TopicCues({"organization": ["工会组织", "工会组织职工"], "culture": ["徒步"]})
+    assert mine.exclusions[0] and "工会组织职工" not in mine.exclusions[0]
+    assert mine(["工会组织职工去郊外徒步"]).tolist() == np.log1p([[1, 1]]).tolist()
+    restored = pickle.loads(pickle.dumps(shipped))
+    np.testing.assert_array_equal(restored(["工会组织会员参观"]), shipped(["工会组织会员参观"]))
+    none = TopicCues({"organization": ["工会组织"]}, exclusions={})
+    assert none(["工会组织会员参观"]).tolist() == np.log1p([[1]]).tolist()

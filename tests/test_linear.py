@@ -166,6 +166,36 @@ def test_word_counter_finds_what_the_regular_expressions_find(texts):
     assert np.array_equal(without_automata.counts(texts), counter.counts(texts))
 
 
+_SILENT = [("工会会员大会",), (), ("困难职工帮扶", "女职工"), (), ("慰问慰",)]
+
+
+@pytest.mark.slow
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(_WORD_PIECES, max_size=12).map("".join), max_size=6))
+@example(["工会会员大会会员", "困难职工帮扶女职工职工", "慰问慰问"])
+def test_silent_phrases_take_their_span_and_do_not_count(texts):
+    counter = WordCounter(_WORD_LISTS, silent=_SILENT)
+
+    def hits(words, silent, text):  # leftmost-first over silent + words, silent ones dropped
+        pattern = re.compile("|".join(map(re.escape, (*silent, *words))))
+        return sum(m.group() not in silent for m in pattern.finditer(text))
+
+    expected = np.array([[hits(w, s, t) for w, s in zip(_WORD_LISTS, _SILENT, strict=True)] for t in texts],
+                        dtype=float)
+    assert np.array_equal(counter.counts(texts), expected.reshape(len(texts), len(_WORD_LISTS)))
+    without_automata = WordCounter(_WORD_LISTS, silent=_SILENT)
+    without_automata._automata = None  # as without ahocorasick_rs installed
+    assert np.array_equal(without_automata.counts(texts), counter.counts(texts))
+
+
+def test_silent_phrases_need_one_tuple_per_list_and_no_empty_phrase():
+    with pytest.raises(ValueError, match="one tuple per word list"):
+        WordCounter([["慰问"]], silent=[(), ()])
+    with pytest.raises(ValueError, match="empty word"):
+        WordCounter([["慰问"]], silent=[("",)])
+    assert WordCounter([["慰问"]], silent=[("慰问",)]).counts(["慰问"]).tolist() == [[0.0]]
+
+
 def test_ngram_keys_are_distinct_for_distinct_ngrams():
     grams = ["慰", "问", "慰问", "问慰", "𠀀", "𠀀慰", "慰𠀀", "a", "ab", "abc"]
     assert len({linear.ngram_key(g) for g in grams}) == len(grams)

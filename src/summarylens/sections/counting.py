@@ -74,31 +74,57 @@ class WordCounter:
 
     >>> WordCounter([["工会", "工会会员"], ["会员"]]).counts(["工会会员大会", "会员"]).tolist()
     [[1.0, 1.0], [0.0, 1.0]]
+
+    ``silent`` (optional, one tuple per list) holds phrases matched before the list's words
+    that take their characters without counting: the pattern is then
+    ``"|".join(silent + words)`` and only hits of ``words`` count. "工会组织职工" keeps the
+    cue 工会组织 from counting where 组织 is the verb:
+
+    >>> WordCounter([["工会组织"]], silent=[("工会组织职工",)]).counts(["工会组织职工参观", "工会组织建设"]).tolist()
+    [[0.0], [1.0]]
     """
 
-    def __init__(self, word_lists: Sequence[Sequence[str]]) -> None:
-        if any(not word for words in word_lists for word in words):
+    def __init__(self, word_lists: Sequence[Sequence[str]],
+                 silent: Sequence[Sequence[str]] | None = None) -> None:
+        silent = silent if silent is not None else ((),) * len(word_lists)
+        if len(silent) != len(word_lists):
+            raise ValueError(f"silent: one tuple per word list ({len(word_lists)}), not {len(silent)}")
+        if any(not word for words in (*word_lists, *silent) for word in words):
             raise ValueError("an empty word would match everywhere")
         self.word_lists = tuple(tuple(words) for words in word_lists)
-        self._automata = _automata(self.word_lists)
-        self._patterns = tuple(re.compile("|".join(map(re.escape, words))) for words in self.word_lists)
+        self.silent = tuple(tuple(words) for words in silent)
+        self._automata = _automata(tuple(s + w for s, w in zip(self.silent, self.word_lists, strict=True)))
+        self._patterns = tuple(_silent_pattern(s, w) for s, w in zip(self.silent, self.word_lists, strict=True))
 
     def counts(self, texts: Sequence[str]) -> np.ndarray:
         """Hits of every list (columns) in every text (rows)."""
         if not len(texts):
             return np.zeros((0, len(self.word_lists)))
         if self._automata is None:
-            return _scan_counts(self._patterns, texts)
+            return _scan_counts(self._patterns, texts, silent_group=any(self.silent))
         counts = np.zeros((len(texts), len(self.word_lists)))
         data = "\n".join(texts).encode("utf-8", "surrogatepass")
         next_start = np.cumsum(np.fromiter((len(t.encode("utf-8", "surrogatepass")) + 1 for t in texts),
                                            dtype=np.int64, count=len(texts)))
         for j, automaton in enumerate(self._automata):
             found = automaton.find_matches_as_indexes(data)  # (word, start byte, end byte)
-            if found:
+            if not found:
+                continue
+            if first := len(self.silent[j]):  # the list's first words are silent phrases: they do not count
+                starts = np.fromiter((start for word, start, _end in found if word >= first), dtype=np.int64)
+            else:
                 starts = np.fromiter((start for _word, start, _end in found), dtype=np.int64, count=len(found))
-                counts[:, j] = _hits_per_text(starts, next_start)
+            counts[:, j] = _hits_per_text(starts, next_start)
         return counts
+
+
+def _silent_pattern(silent: tuple[str, ...], words: tuple[str, ...]) -> re.Pattern[str]:
+    """The regular expression of a list with silent phrases: they match first, in a group of
+    their own, so that :func:`_scan_counts` can leave them out (``silent_group``)."""
+    alternation = "|".join(map(re.escape, words))
+    if not silent:
+        return re.compile(alternation)
+    return re.compile(f"({'|'.join(map(re.escape, silent))})|(?:{alternation})")
 
 
 def _automata(word_lists: tuple[tuple[str, ...], ...]) -> tuple[Any, ...] | None:
@@ -113,13 +139,16 @@ def _automata(word_lists: tuple[tuple[str, ...], ...]) -> tuple[Any, ...] | None
                  for words in word_lists)
 
 
-def _scan_counts(patterns: Sequence[re.Pattern[str]], texts: Sequence[str]) -> np.ndarray:
-    """:func:`count_matches` by each pattern's own ``finditer`` over the joined texts."""
+def _scan_counts(patterns: Sequence[re.Pattern[str]], texts: Sequence[str], *,
+                 silent_group: bool = False) -> np.ndarray:
+    """:func:`count_matches` by each pattern's own ``finditer`` over the joined texts;
+    with ``silent_group``, matches of a pattern's first group (silent phrases) do not count."""
     counts = np.zeros((len(texts), len(patterns)))
     joined = "\n".join(texts)
     next_start = np.cumsum(np.fromiter((len(t) + 1 for t in texts), dtype=np.int64, count=len(texts)))
     for j, pattern in enumerate(patterns):
-        hits = np.fromiter((m.start() for m in pattern.finditer(joined)), dtype=np.int64)
+        matches = pattern.finditer(joined)
+        hits = np.fromiter((m.start() for m in matches if not (silent_group and m.lastindex == 1)), dtype=np.int64)
         counts[:, j] = _hits_per_text(hits, next_start)
     return counts
 

@@ -29,7 +29,8 @@ from ..lexicons import Lexicon
 from .counting import WordCounter
 
 __all__ = [
-    "FUTURE", "PAST", "ROLE_CUES", "TOPIC_CUES", "RoleCues", "TopicCues", "default_role_cues", "default_topic_cues",
+    "FUTURE", "PAST", "ROLE_CUES", "TOPIC_CUES", "TOPIC_CUE_EXCLUSIONS",
+    "RoleCues", "TopicCues", "default_role_cues", "default_topic_cues",
     "topic_cue_matrix",
 ]
 
@@ -44,6 +45,9 @@ def _alternation(name: str) -> re.Pattern[str]:
 
 #: words that point to a topic wherever they stand (``lexicons/topic_cues.tsv``); each hit counts
 TOPIC_CUES: dict[str, tuple[str, ...]] = lexicons.load("topic_cues").groups("topic")
+#: longer phrases in which a topic's cue is not that cue (``lexicons/topic_cue_exclusions.tsv``):
+#: "工会组织职工" (the union organised its staff) is no organization hit of 工会组织
+TOPIC_CUE_EXCLUSIONS: dict[str, tuple[str, ...]] = lexicons.load("topic_cue_exclusions").groups("topic")
 
 #: words that mark a role, searched in the paragraph and (``heading_*``) in its headings
 ROLE_CUES: dict[str, re.Pattern[str]] = {
@@ -101,27 +105,42 @@ class TopicCues:
     >>> cues = TopicCues({"welfare": ["慰问"], "culture": ["篮球", "球"]})
     >>> cues.topics, cues(["篮球赛", "慰问慰问"]).round(3).tolist()
     (('welfare', 'culture'), [[0.0, 0.693], [1.099, 0.0]])
+
+    ``exclusions`` (topic → phrases; None for the shipped :data:`TOPIC_CUE_EXCLUSIONS`,
+    ``{}`` for none) are matched before a topic's words and do not count; a phrase that is
+    one of the topic's own words stays a cue.
+
+    >>> org = TopicCues({"organization": ["工会组织"]})
+    >>> org(["工会组织职工参观", "加强工会组织建设"]).round(3).tolist()
+    [[0.0], [0.693]]
+    >>> TopicCues({"organization": ["工会组织"]}, exclusions={})(["工会组织职工参观"]).round(3).tolist()
+    [[0.693]]
     """
 
-    def __init__(self, cues: Mapping[str, Iterable[str]]) -> None:
+    def __init__(self, cues: Mapping[str, Iterable[str]],
+                 exclusions: Mapping[str, Iterable[str]] | None = None) -> None:
         self.topics = tuple(cues)
         self.word_lists = tuple(tuple(words) for words in cues.values())
+        excluded = TOPIC_CUE_EXCLUSIONS if exclusions is None else exclusions
+        self.exclusions = tuple(tuple(p for p in excluded.get(topic, ()) if p not in set(words))
+                                for topic, words in zip(self.topics, self.word_lists, strict=True))
 
     def __call__(self, texts: Sequence[str]) -> np.ndarray:
         return np.log1p(self._counter.counts(texts))
 
     @cached_property
     def _counter(self) -> WordCounter:
-        return WordCounter(self.word_lists)
+        return WordCounter(self.word_lists, silent=self.exclusions)
 
     def as_dict(self) -> dict[str, list[str]]:
         """The cue list as plain data: topic → words."""
         return {topic: list(words) for topic, words in zip(self.topics, self.word_lists, strict=True)}
 
     def __getstate__(self) -> dict[str, Any]:
-        return {"topics": self.topics, "word_lists": self.word_lists}
+        return {"topics": self.topics, "word_lists": self.word_lists, "exclusions": self.exclusions}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
+        state.setdefault("exclusions", ((),) * len(state["word_lists"]))  # pickled before exclusions
         self.__dict__.update(state)
 
     def __repr__(self) -> str:

@@ -40,8 +40,8 @@ __all__ = ["MODEL_FORMAT", "cache_path", "default_model", "load_model", "save_mo
 #: version of the saved model file layout (see :func:`save_model`)
 MODEL_FORMAT = 1
 #: the lexicons a fitted default model depends on (their text is part of the cache key)
-_LEXICONS = ("topic_cues", "future_cues", "past_cues", "problem_cues", "plan_cues", "closing_cues",
-             "preamble_cues", "work_cues")
+_LEXICONS = ("topic_cues", "topic_cue_exclusions", "future_cues", "past_cues", "problem_cues", "plan_cues",
+             "closing_cues", "preamble_cues", "work_cues")
 
 
 def _sklearn_version() -> str:
