@@ -44,7 +44,7 @@ Example::
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import partial
 from typing import NamedTuple, Protocol
 
@@ -148,9 +148,10 @@ def _choose_uncached(before: str, after: str, counted: bool, lead: str, *, tagge
     return Subject(found[0], found[1], per)
 
 
-#: decisions of the default tagger by clause window (before, after, counted, lead):
-#: clauses repeat in a corpus; cleared when it grows past ``_CACHE_SIZE``
-_CHOSEN: dict[tuple[str, str, bool, str], Subject] = {}
+#: decisions of the default tagger by clause window: clauses repeat in a corpus; cleared
+#: when it grows past ``_CACHE_SIZE``. Keyed by (before, after, counted), and by
+#: (before, after, counted, lead) only where ``lead`` is read (see :func:`_cached_choice`)
+_CHOSEN: dict[tuple[str, str, bool] | tuple[str, str, bool, str], Subject] = {}
 _CACHE_SIZE = 100_000
 
 
@@ -160,12 +161,30 @@ def _choose_default_uncached(before: str, after: str, counted: bool, lead: str) 
 
 def _choose_default(before: str, after: str, counted: bool, lead: str) -> Subject:
     """:func:`_choose_uncached` with the default tagger, cached (clauses repeat in a corpus)."""
-    key = (before, after, counted, lead)
-    found = _CHOSEN.get(key)
+    if len(_CHOSEN) > _CACHE_SIZE:
+        _CHOSEN.clear()
+    return _cached_choice(_CHOSEN, _choose_default_uncached, before, after, counted, lead)
+
+
+def _cached_choice(cache: dict[tuple[str, str, bool] | tuple[str, str, bool, str], Subject],
+                   choose: Callable[[str, str, bool, str], Subject],
+                   before: str, after: str, counted: bool, lead: str) -> Subject:
+    """``choose(before, after, counted, lead)`` through ``cache``.
+
+    :func:`_choose_uncached` reads ``lead`` last, only when nothing before or after the
+    figure names a subject (``Subject.text`` None): the decision without it is kept by
+    (before, after, counted), shared by every lead (``慰问困难职工`` after any clause
+    start), and a lead is looked up only behind a decision that found nothing.
+    """
+    found = cache.get((before, after, counted))
     if found is None:
-        if len(_CHOSEN) > _CACHE_SIZE:
-            _CHOSEN.clear()
-        found = _CHOSEN[key] = _choose_default_uncached(before, after, counted, lead)
+        found = cache[before, after, counted] = choose(before, after, counted, "")
+    if found.text is None and lead:
+        key = (before, after, counted, lead)
+        with_lead = cache.get(key)
+        if with_lead is None:
+            with_lead = cache[key] = choose(before, after, counted, lead)
+        return with_lead
     return found
 
 
@@ -439,10 +458,9 @@ def figure_subjects(text: str, figures: Sequence[_Span], tagger: Tagger | None =
         if after[:1] == "的" and fig.kind == "percent":
             after = ""                          # 工资总额2%[的比例]: a rate, not what it measures
         lead = text[max(clause, start - 2 * _WINDOW):s] if s == prev and s > clause else ""
-        key = (before, after, counted, lead)
-        found = cache.get(key)
-        if found is None:
-            found = cache[key] = choose(before, after, counted, lead)
+        found = cache.get((before, after, counted))
+        if found is None or (found.text is None and lead):
+            found = _cached_choice(cache, choose, before, after, counted, lead)
         if found.start is not None:
             at = s + found.start if found.start < len(before) else end + found.start - len(before)
             found = _new_tuple(Subject, (found.text, at, found.per))  # a Subject, without its Python __new__
