@@ -163,3 +163,24 @@ def test_money_types_lexicon_is_checked() -> None:
     bad = Lexicon("bad", "", ("word", "money_type", "priority"), (("利润", "profit", "1"),))
     with pytest.raises(ValueError, match="unknown types"):
         MoneyTyper(cues=bad)
+
+
+def test_cached_decisions_keep_each_clause_lead() -> None:
+    # both second figures read "调整为" before them and nothing after: the decision without
+    # the lead (none) is shared, each lead is read on its own
+    from summarylens import phrases
+    from summarylens.figures import find_figures
+
+    texts = ["夜班津贴由每班15元调整为20元。", "午餐补贴由每人10元调整为20元。", "调整为20元。"]
+    spans = {t: [SimpleNamespace(start=f.start, end=f.end, kind=f.kind) for f in find_figures(t)[0]]
+             for t in texts}
+    phrases._CHOSEN.clear()
+    warm = [[s.text for s in phrases.figure_subjects(t, spans[t])] for t in texts]
+    fresh = []
+    for t in texts:
+        phrases._CHOSEN.clear()
+        fresh.append([s.text for s in phrases.figure_subjects(t, spans[t])])
+    assert warm == fresh == [["夜班津贴", "夜班津贴"], ["午餐补贴", "午餐补贴"], [None]]
+    phrases._CHOSEN.clear()
+    assert phrases.choose_subject("调整为", "", "money", lead="夜班津贴由每班15元").text == "夜班津贴"
+    assert phrases.choose_subject("调整为", "", "money").text is None
