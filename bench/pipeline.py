@@ -274,8 +274,8 @@ STAGES: tuple[tuple[str, str], ...] = (
     ("summarylens.pipeline:document_facts", "document facts"),
     ("summarylens.pipeline:signature", "MinHash"),
     ("summarylens.corpus:assemble", "duplicate index"),
-    ("summarylens.corpus:table_tuples", "tables (rows)"),
-    ("summarylens.corpus:csv_text", "writing"),
+    ("summarylens.filerows:table_tuples", "tables (rows)"),
+    ("summarylens.filerows:csv_text", "writing"),
     ("summarylens.tables:TableWriter.write_rows", "writing"),
     ("summarylens.tables:TableWriter.write_bytes", "writing"),
     ("summarylens.tables:TableWriter.close", "writing"),
@@ -302,8 +302,8 @@ def timed_stages(totals: dict[str, float]) -> Iterator[None]:
     for target, stage in STAGES:
         owner, attribute = _owner(target)
         original = getattr(owner, attribute, None)
-        if original is None:
-            continue
+        if original is None:  # a stage moved: say so rather than time it as glue
+            raise LookupError(f"--breakdown: {target} does not exist; update STAGES in bench/pipeline.py")
         saved.append((owner, attribute, original))
         setattr(owner, attribute, _timer(original, stage, totals, active))
     try:
