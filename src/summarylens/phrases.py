@@ -110,11 +110,16 @@ def choose_subject(before: str, after: str, kind: str, tagger: Tagger | None = N
     """
     tagger = tagger or active_tagger()
     counted = kind in _COUNTED_FIRST
-    if kind == "percent" and after[:1] == "的":
-        after = ""
+    after = _what_follows(after, kind)
     if tagger is default_tagger():
         return _choose_default(before, after, counted, lead)
     return _choose_uncached(before, after, counted, lead, tagger=tagger)
+
+
+def _what_follows(after: str, kind: str) -> str:
+    """The clause text after a figure that may name what it quantifies: none after a
+    percentage followed by 的 (工资总额2%[的比例] names a rate, not what it measures)."""
+    return "" if kind == "percent" and after[:1] == "的" else after
 
 
 def _choose_uncached(before: str, after: str, counted: bool, lead: str, *, tagger: Tagger) -> Subject:
@@ -455,8 +460,7 @@ def figure_subjects(text: str, figures: Sequence[_Span], tagger: Tagger | None =
             e = end
         before, after = text[s:start], text[end:e]
         counted = fig.kind in _COUNTED_FIRST
-        if after[:1] == "的" and fig.kind == "percent":
-            after = ""                          # 工资总额2%[的比例]: a rate, not what it measures
+        after = _what_follows(after, fig.kind)
         lead = text[max(clause, start - 2 * _WINDOW):s] if s == prev and s > clause else ""
         found = cache.get((before, after, counted))
         if found is None or (found.text is None and lead):

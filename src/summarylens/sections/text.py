@@ -45,9 +45,17 @@ def normalize_text(text: str) -> str:
     >>> normalize_text("（一）慰问困难职工73人，发放202_年慰问金11.4万元。")
     '慰问困难职工0人，发放0#年慰问金0万元。'
     """
-    text = LIST_MARKER.sub("", text, count=1)
-    text = _DIGITS.sub("0", text)
-    return _MASKS.sub("#", text).lower()
+    return _fold(_drop_marker(text))
+
+
+def _drop_marker(text: str) -> str:
+    """The text without the list marker that opens it."""
+    return LIST_MARKER.sub("", text, count=1)
+
+
+def _fold(text: str) -> str:
+    """Numbers to 0, masks to #, lower case: safe on several texts joined by a NUL."""
+    return _MASKS.sub("#", _DIGITS.sub("0", text)).lower()
 
 
 def normalize_texts(texts: Sequence[str]) -> list[str]:
@@ -56,8 +64,7 @@ def normalize_texts(texts: Sequence[str]) -> list[str]:
     >>> normalize_texts(["（一）慰问职工73人", "发放202_年慰问金11.4万元"])
     ['慰问职工0人', '发放0#年慰问金0万元']
     """
-    return sub_each(texts, lambda joined: _MASKS.sub("#", _DIGITS.sub("0", joined)).lower(),
-                    lambda text: LIST_MARKER.sub("", text, count=1))
+    return sub_each(texts, _fold, _drop_marker)
 
 
 #: what :func:`sub_each` joins texts with: no pattern it serves matches it or across it, and
